@@ -1,0 +1,45 @@
+package io.parley.ingest.account;
+
+import io.parley.events.Channel;
+import io.parley.events.channel.ChannelAccountPublished;
+import io.parley.events.channel.ChannelAccountPublished.CustomInfoField;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One account on one channel. {@code secrets} (app secret, verify token, access token, channel secret, …)
+ * never leave channel-ingest-service: not in events, not in API answers, not in logs.
+ *
+ * @param platformBaseUrl where this account's platform API is (a setting per account, so tests and the demo
+ *     point it at a local stand-in)
+ * @param welcomeMessage the automated greeting when an enquiry opens, if any
+ */
+public record ChannelAccount(
+        @BsonId String id,
+        Channel channel,
+        String name,
+        boolean enabled,
+        Map<String, String> secrets,
+        @Nullable String platformBaseUrl,
+        @Nullable String welcomeMessage,
+        List<CustomInfoField> customInfo,
+        Instant updatedAt) {
+
+    public ChannelAccount {
+        secrets = Map.copyOf(secrets);
+        customInfo = List.copyOf(customInfo);
+    }
+
+    /** The public part, for {@code channel.account.v1}. */
+    ChannelAccountPublished snapshot() {
+        return new ChannelAccountPublished(id, channel, name, enabled, customInfo, updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelAccount[" + id + ", " + channel + ", " + name + ", secrets=" + secrets.keySet() + "]";
+    }
+}

@@ -1,0 +1,100 @@
+package io.parley.embedded;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire document store in this JVM (mongo-java-server on an H2 MVStore file). Services reach it
+ * with the ordinary MongoDB driver, exactly as they would a real MongoDB.
+ *
+ * <p>Durability: MVStore writes in the background; this store commits at most {@link #COMMIT_DELAY_MS}
+ * after a write, and on {@link #close()} commits everything. So a clean stop loses nothing; a hard kill
+ * can lose the writes of that last fraction of a second.
+ */
+public final class EmbeddedDocumentStore implements AutoCloseable {
+
+    /** The longest a write waits for its commit to the file. */
+    public static final int COMMIT_DELAY_MS = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDocumentStore.class);
+
+    private final MongoServer server;
+    private final @Nullable MVStore store;
+    private final String connectionString;
+
+    private EmbeddedDocumentStore(MongoServer server, @Nullable MVStore store, String connectionString) {
+        this.server = server;
+        this.store = store;
+        this.connectionString = connectionString;
+    }
+
+    /**
+     * Starts the store on 127.0.0.1.
+     *
+     * @param file the H2 file to keep the data in, created if new; null keeps everything in memory
+     * @param port the port to listen on (0 for any free port)
+     * @throws EmbeddedStartException when the file cannot be opened
+     */
+    public static EmbeddedDocumentStore start(@Nullable Path file, int port) {
+        MVStore store = file == null ? null : open(file);
+        H2Backend backend = store == null ? H2Backend.inMemory() : new H2Backend(store);
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new EmbeddedStartException(
+                    "The document store cannot listen on 127.0.0.1:" + port + " (" + EmbeddedKafkaBroker.rootMessage(e)
+                            + "): stop whatever uses that port or choose another.",
+                    e);
+        }
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        log.info(
+                "Document store ready on {} ({})",
+                uri,
+                file == null ? "in memory" : "data in " + file.toAbsolutePath());
+        return new EmbeddedDocumentStore(server, store, uri);
+    }
+
+    private static MVStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+            store.setAutoCommitDelay(COMMIT_DELAY_MS);
+            return store;
+        } catch (IOException | RuntimeException e) {
+            String reason = EmbeddedKafkaBroker.rootMessage(e);
+            String advice = reason.toLowerCase(java.util.Locale.ROOT).contains("locked")
+                    ? "another Parley is probably running on the same data directory: stop it first."
+                    : "if it is damaged, move it away (or delete it) to start with an empty store.";
+            throw new EmbeddedStartException(
+                    "The document store file " + file + " cannot be opened (" + reason + "); " + advice, e);
+        }
+    }
+
+    /** A MongoDB connection string for the driver, e.g. {@code mongodb://127.0.0.1:27017}. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** Stops listening and commits every write to the file. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        if (store != null && !store.isClosed()) {
+            store.commit();
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package io.parley.launcher;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.parley.embedded.EmbeddedDocumentStore;
+import io.parley.embedded.EmbeddedKafkaBroker;
+import io.parley.embedded.EmbeddedStartException;
+import io.parley.gateway.GatewayApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole suite in this JVM: Kafka (embedded or external), the document store (embedded or external),
+ * the five services and the gateway in front of them. Closing it stops them in reverse order, so every
+ * consumer leaves its group and every acknowledged write reaches the store's file.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Suite.class);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+
+    private final LaunchOptions options;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Service, ConfigurableApplicationContext> services =
+            Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private @Nullable ConfigurableApplicationContext gateway;
+    private String kafkaBootstrap = "";
+    private String mongoUri = "";
+
+    private Suite(LaunchOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything and waits until the gateway reports the suite healthy.
+     *
+     * @throws LaunchException when something the person running Parley can fix is in the way
+     */
+    public static Suite start(LaunchOptions options) {
+        Suite suite = new Suite(options);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        List<String> toBind = new ArrayList<>(options.ports().ports().keySet());
+        if (options.kafkaBootstrap() != null) {
+            toBind.removeAll(List.of(PortPlan.KAFKA, PortPlan.KAFKA_CONTROLLER));
+        }
+        if (options.mongoUri() != null) {
+            toBind.remove(PortPlan.STORE);
+        }
+        options.ports().requireFree(toBind);
+        kafkaBootstrap = startKafka();
+        mongoUri = startStore();
+        startServices();
+        startGateway();
+        awaitHealthy();
+    }
+
+    private String startKafka() {
+        if (options.kafkaBootstrap() != null) {
+            requireKafkaReachable(options.kafkaBootstrap());
+            return options.kafkaBootstrap();
+        }
+        try {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                    options.dataDir().resolve("kafka"),
+                    options.ports().of(PortPlan.KAFKA),
+                    options.ports().of(PortPlan.KAFKA_CONTROLLER),
+                    4);
+            started.add(broker);
+            return broker.bootstrapServers();
+        } catch (EmbeddedStartException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireKafkaReachable(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new LaunchException(
+                    "Cannot reach Kafka at " + bootstrap + " (PARLEY_KAFKA_BOOTSTRAP) within 10 s:"
+                            + " start it, fix the address, or unset PARLEY_KAFKA_BOOTSTRAP to use the embedded broker.",
+                    e);
+        }
+    }
+
+    private String startStore() {
+        if (options.mongoUri() != null) {
+            requireStoreReachable(options.mongoUri());
+            return options.mongoUri();
+        }
+        try {
+            EmbeddedDocumentStore store = EmbeddedDocumentStore.start(
+                    options.dataDir().resolve("store").resolve("parley.mv"),
+                    options.ports().of(PortPlan.STORE));
+            started.add(store);
+            return store.connectionString();
+        } catch (EmbeddedStartException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireStoreReachable(String uri) {
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new LaunchException("PARLEY_MONGO_URI is not a MongoDB connection string: " + e.getMessage(), e);
+        }
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build())) {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            throw new LaunchException(
+                    "Cannot reach MongoDB at " + connection.getHosts() + " (PARLEY_MONGO_URI) within 10 s:"
+                            + " start it, fix the address, or unset PARLEY_MONGO_URI to use the embedded store.",
+                    e);
+        }
+    }
+
+    private void startServices() {
+        try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (Service service : Service.values()) {
+                starts.add(CompletableFuture.runAsync(
+                        () -> services.put(service, run(service.module(), service.application(), args(service))),
+                        starter));
+            }
+            try {
+                CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+                        .join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof LaunchException launch ? launch : e;
+            }
+        }
+    }
+
+    private String[] args(Service service) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", options.ports().of(service.module()));
+        properties.put("management.server.port", options.ports().of(PortPlan.management(service.module())));
+        properties.put("parley.kafka.bootstrap", kafkaBootstrap);
+        properties.put("parley.mongo.uri", mongoUri);
+        properties.put("parley.demo", options.demo());
+        // The gateway's classes share this JVM's classpath; only the gateway's own context may use them.
+        properties.put("spring.cloud.gateway.server.webflux.enabled", false);
+        properties.putAll(options.extraProperties());
+        return common(properties);
+    }
+
+    private void startGateway() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", options.ports().of(PortPlan.GATEWAY));
+        properties.put("management.server.port", options.ports().of(PortPlan.management(PortPlan.GATEWAY)));
+        for (Service service : Service.values()) {
+            String prefix = "parley.gateway." + service.gatewayKey();
+            properties.put(
+                    prefix + ".uri", "http://127.0.0.1:" + options.ports().of(service.module()));
+            properties.put(
+                    prefix + ".management-uri",
+                    "http://127.0.0.1:" + options.ports().of(PortPlan.management(service.module())));
+        }
+        // Tomcat (the services' server) shares this JVM's classpath; the gateway runs on Netty only.
+        properties.put(
+                "spring.autoconfigure.exclude",
+                "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration,"
+                        + "org.springframework.boot.tomcat.autoconfigure.actuate.web.server"
+                        + ".TomcatReactiveManagementContextAutoConfiguration");
+        gateway = run("gateway", GatewayApplication.application(), common(properties));
+    }
+
+    /** Command-line arguments outrank the environment, so a stray SERVER_PORT cannot move one service. */
+    private static String[] common(Map<String, Object> properties) {
+        properties.put("spring.main.register-shutdown-hook", false);
+        properties.put("spring.main.log-startup-info", false);
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    private ConfigurableApplicationContext run(String name, SpringApplicationBuilder application, String[] args) {
+        try {
+            ConfigurableApplicationContext context = application.run(args);
+            started.add(context::close);
+            return context;
+        } catch (RuntimeException e) {
+            throw new LaunchException("The " + name + " failed to start: " + rootMessage(e), e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(gatewayUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.body();
+            } catch (Exception e) {
+                last = rootMessage(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("Interrupted while waiting for the suite to become healthy.", e);
+            }
+        }
+        throw new LaunchException(
+                "The suite did not become healthy within " + HEALTHY_WITHIN.toSeconds() + " s: " + last);
+    }
+
+    /** The public origin, e.g. {@code http://localhost:8080}. */
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().of(PortPlan.GATEWAY);
+    }
+
+    /** A service's management origin (health, Prometheus), which the gateway does not expose. */
+    public String managementUrl(String module) {
+        return "http://localhost:" + options.ports().of(PortPlan.management(module));
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    /** Stops the gateway, then the services, then the store and Kafka. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse;
+        synchronized (started) {
+            reverse = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(reverse);
+        for (AutoCloseable part : reverse) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", part, rootMessage(e));
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.routing.destination;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import io.parley.events.Topics;
+import io.parley.kit.kafka.EventPublisher;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The destinations and tags of routing-service, their single writer. Every save publishes the new
+ * snapshot on the compacted {@code routing.destination.v1}, which is how the rest of the suite learns them.
+ */
+@Component
+public class DestinationCatalog {
+
+    private final MongoCollection<Destination> destinations;
+    private final MongoCollection<Tag> tags;
+    private final EventPublisher events;
+
+    public DestinationCatalog(MongoDatabase database, EventPublisher events) {
+        this.destinations = database.getCollection("destinations", Destination.class);
+        this.tags = database.getCollection("tags", Tag.class);
+        this.events = events;
+    }
+
+    public Optional<Destination> destination(String id) {
+        return Optional.ofNullable(destinations.find(eq("_id", id)).first());
+    }
+
+    public Optional<Tag> tag(String id) {
+        return Optional.ofNullable(tags.find(eq("_id", id)).first());
+    }
+
+    public Destination save(Destination destination) {
+        destinations.replaceOne(eq("_id", destination.id()), destination, new ReplaceOptions().upsert(true));
+        events.publishAndWait(Topics.ROUTING_DESTINATION, destination.id(), destination.snapshot());
+        return destination;
+    }
+
+    public Tag save(Tag tag) {
+        tags.replaceOne(eq("_id", tag.id()), tag, new ReplaceOptions().upsert(true));
+        events.publishAndWait(Topics.ROUTING_DESTINATION, tag.id(), tag.snapshot());
+        return tag;
+    }
+}

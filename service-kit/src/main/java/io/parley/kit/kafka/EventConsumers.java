@@ -1,0 +1,109 @@
+package io.parley.kit.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.events.Envelope;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
+
+/**
+ * Runs one listener container per {@link EventSubscription}. Each record's handling is logged with its
+ * event id, type and key in the MDC and counted in {@code parley.events.consumed}; failures follow the
+ * common error policy.
+ */
+public final class EventConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+    private final List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
+    private volatile boolean running;
+
+    public EventConsumers(
+            List<EventSubscription<?, ?>> subscriptions,
+            ConsumerFactory<Object, Object> consumerFactory,
+            CommonErrorHandler errorHandler,
+            String serviceGroup,
+            MeterRegistry meters) {
+        for (EventSubscription<?, ?> subscription : subscriptions) {
+            String group = subscription.groupOr(serviceGroup);
+            ContainerProperties properties =
+                    new ContainerProperties(subscription.topic().name());
+            properties.setGroupId(group);
+            properties.setClientId(group + "-" + subscription.topic().name());
+            properties.setMessageListener(listener(subscription, group, meters));
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(group + "-");
+            executor.setVirtualThreads(true);
+            properties.setListenerTaskExecutor(executor);
+            ConcurrentMessageListenerContainer<Object, Object> container =
+                    new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
+            container.setConcurrency(subscription.concurrency());
+            container.setCommonErrorHandler(errorHandler);
+            container.setBeanName(group + "." + subscription.topic().name());
+            containers.add(container);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, E> MessageListener<Object, Object> listener(
+            EventSubscription<K, E> subscription, String group, MeterRegistry meters) {
+        String topic = subscription.topic().name();
+        return (ConsumerRecord<Object, Object> record) -> {
+            Envelope<E> envelope = (Envelope<E>) record.value();
+            if (envelope == null) {
+                meters.counter("parley.events.skipped", "topic", topic, "group", group)
+                        .increment();
+                return;
+            }
+            MDC.put("eventId", envelope.eventId().toString());
+            MDC.put("eventType", envelope.type());
+            MDC.put("key", String.valueOf(record.key()));
+            try {
+                subscription.handler().handle((K) record.key(), envelope);
+                meters.counter("parley.events.consumed", "topic", topic, "type", envelope.type(), "group", group)
+                        .increment();
+            } catch (RuntimeException e) {
+                log.warn("Handling {} failed: {}", envelope.type(), e.toString());
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                MDC.remove("eventId");
+                MDC.remove("eventType");
+                MDC.remove("key");
+            }
+        };
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(ConcurrentMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the web server is up and stop before it goes, like Spring's own listener containers. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

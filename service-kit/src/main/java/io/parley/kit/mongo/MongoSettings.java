@@ -1,0 +1,14 @@
+package io.parley.kit.mongo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where a service keeps its state ({@code parley.mongo.*}; {@code PARLEY_MONGO_URI} sets the server).
+ *
+ * @param uri a MongoDB connection string
+ * @param database this service's own database: no other service reads it
+ */
+@ConfigurationProperties("parley.mongo")
+public record MongoSettings(
+        @DefaultValue("mongodb://127.0.0.1:27017") String uri, String database) {}

@@ -108,6 +108,7 @@ public final class EventSamples {
                         "demo-page",
                         EnquiryType.BROADCAST,
                         ENTRY,
+                        "support",
                         CUSTOMER,
                         FIRST_MESSAGE,
                         T0,

@@ -179,6 +179,9 @@ public final class Suite implements AutoCloseable {
         properties.put("parley.kafka.bootstrap", kafkaBootstrap);
         properties.put("parley.mongo.uri", mongoUri);
         properties.put("parley.demo", options.demo());
+        properties.put(
+                "parley.routing.state-dir",
+                options.dataDir().resolve("routing-streams").toAbsolutePath());
         // The gateway's classes share this JVM's classpath; only the gateway's own context may use them.
         properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         properties.putAll(options.extraProperties());

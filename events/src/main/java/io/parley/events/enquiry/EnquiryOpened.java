@@ -8,11 +8,15 @@ import io.parley.events.EntryPoint;
 import io.parley.events.EventType;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new conversation became an enquiry. Everything routing needs to offer it, and the panel needs to show
  * it, is here; it waits until {@code deadline} at most.
  *
+ * @param tagId the tag it is about (chosen in the Tag Directory, or behind a call-to-action button or web
+ *     link), if any; routing offers it to the destinations serving that tag, else to those serving the
+ *     channel account
  * @param firstMessage the message that opened it: the start of the transcript
  */
 @EventType("enquiry.opened")
@@ -23,6 +27,7 @@ public record EnquiryOpened(
         String channelAccountId,
         EnquiryType type,
         EntryPoint entryPoint,
+        @Nullable String tagId,
         Customer customer,
         CustomerMessage firstMessage,
         Instant openedAt,

@@ -38,8 +38,13 @@ public final class EventPublisher {
 
     /** Sends an already wrapped event (to keep its id, e.g. when re-publishing). */
     public <K, E> CompletableFuture<Envelope<E>> publish(Topic<K, E> topic, K key, Envelope<E> envelope) {
-        CompletableFuture<SendResult<Object, Object>> sent =
-                template.send(new ProducerRecord<>(topic.name(), key, envelope));
+        CompletableFuture<SendResult<Object, Object>> sent;
+        try {
+            sent = template.send(new ProducerRecord<>(topic.name(), key, envelope));
+        } catch (RuntimeException e) {
+            // The producer refuses at once when it cannot even fetch metadata in time (max.block.ms).
+            return CompletableFuture.failedFuture(e.getCause() == null ? e : e.getCause());
+        }
         return sent.thenApply(result -> {
             meters.counter("parley.events.published", "topic", topic.name(), "type", envelope.type())
                     .increment();

@@ -4,6 +4,8 @@ import io.parley.kit.kafka.EventNotStoredException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +21,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of a Parley service as an RFC 9457 problem with a stable {@code code}. Internal failures say
- * nothing about internals; their details go to the log only.
+ * nothing about internals; their details go to the log only. It runs before Spring's own problem-details
+ * handler, whose answers carry no {@code code}.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);

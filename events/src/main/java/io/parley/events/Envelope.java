@@ -23,7 +23,8 @@ public record Envelope<E>(UUID eventId, String type, int version, Instant occurr
     /** Wraps an event that happens now, with a fresh id. */
     public static <E> Envelope<E> of(E payload, Clock clock) {
         EventType type = EventCodec.typeOf(payload.getClass());
-        return new Envelope<>(UUID.randomUUID(), type.value(), type.version(), clock.instant(), payload);
+        Instant now = clock.instant();
+        return new Envelope<>(EventIds.next(now.toEpochMilli()), type.value(), type.version(), now, payload);
     }
 
     /** Wraps an event that happens now, with a fresh id, on the system clock. */

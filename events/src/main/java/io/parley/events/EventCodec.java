@@ -1,14 +1,18 @@
 package io.parley.events;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes the envelopes of one topic's sealed event interface. The mapping between wire type
@@ -24,6 +28,8 @@ public final class EventCodec<E> {
     private final Class<E> eventInterface;
     private final Map<String, Class<? extends E>> classesByType;
     private final JsonMapper mapper = EventJson.mapper();
+    /** Readers for one payload inside a larger document: what follows the payload is the envelope's. */
+    private final Map<Class<?>, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private EventCodec(Class<E> eventInterface) {
         if (!eventInterface.isSealed()) {
@@ -80,14 +86,16 @@ public final class EventCodec<E> {
             throw new IllegalArgumentException(
                     envelope.payload().getClass() + " is not a " + eventInterface.getSimpleName());
         }
-        ObjectNode node = mapper.createObjectNode();
-        node.put("eventId", envelope.eventId().toString());
-        node.put("type", envelope.type());
-        node.put("version", envelope.version());
-        node.put("occurredAt", envelope.occurredAt().toString());
-        node.set("payload", mapper.valueToTree(envelope.payload()));
-        return mapper.writeValueAsBytes(node);
+        return mapper.writeValueAsBytes(new WireEnvelope(
+                envelope.eventId().toString(),
+                envelope.type(),
+                envelope.version(),
+                envelope.occurredAt().toString(),
+                envelope.payload()));
     }
+
+    /** The envelope's field order on the wire: the type comes before the payload, so readers stream it. */
+    private record WireEnvelope(String eventId, String type, int version, String occurredAt, Object payload) {}
 
     /**
      * Reads an envelope.
@@ -96,40 +104,66 @@ public final class EventCodec<E> {
      * @throws MalformedEventException when the bytes are not a well-formed envelope
      */
     public Envelope<E> decode(String topic, byte[] bytes) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(bytes);
+        String eventId = null;
+        String type = null;
+        int version = 1;
+        String occurredAt = null;
+        E event = null;
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedEventException(topic, "not a JSON object", null);
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "eventId" -> eventId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "version" -> version = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : 1;
+                    case "occurredAt" -> occurredAt = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "payload" -> event = readPayload(topic, parser, type);
+                    default -> parser.skipChildren();
+                }
+            }
         } catch (JacksonException e) {
             throw new MalformedEventException(topic, "not JSON: " + e.getOriginalMessage(), e);
         }
-        String type = text(topic, node, "type");
-        Class<? extends E> eventClass = classesByType.get(type);
-        if (eventClass == null) {
-            throw new UnknownEventTypeException(topic, type);
+        if (type == null) {
+            throw new MalformedEventException(topic, "missing 'type'", null);
         }
-        JsonNode payload = node.get("payload");
-        if (payload == null || !payload.isObject()) {
+        if (event == null) {
             throw new MalformedEventException(topic, "no payload object", null);
         }
+        if (eventId == null || occurredAt == null) {
+            throw new MalformedEventException(topic, "missing 'eventId' or 'occurredAt'", null);
+        }
         try {
-            E event = mapper.treeToValue(payload, eventClass);
-            return new Envelope<>(
-                    UUID.fromString(text(topic, node, "eventId")),
-                    type,
-                    node.path("version").asInt(1),
-                    java.time.Instant.parse(text(topic, node, "occurredAt")),
-                    event);
-        } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
+            return new Envelope<>(UUID.fromString(eventId), type, version, Instant.parse(occurredAt), event);
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new MalformedEventException(topic, type + ": " + e.getMessage(), e);
         }
     }
 
-    private static String text(String topic, JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isString()) {
-            throw new MalformedEventException(topic, "missing '" + field + "'", null);
+    /** Reads the payload in one pass when the type came first (as we write it), else via a tree. */
+    private E readPayload(String topic, JsonParser parser, String type) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new MalformedEventException(topic, "no payload object", null);
         }
-        return value.asString();
+        if (type == null) {
+            throw new MalformedEventException(topic, "'payload' before 'type'", null);
+        }
+        Class<? extends E> eventClass = classesByType.get(type);
+        if (eventClass == null) {
+            throw new UnknownEventTypeException(topic, type);
+        }
+        try {
+            return readers.computeIfAbsent(
+                            eventClass,
+                            c -> mapper.readerFor(c).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))
+                    .readValue(parser);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException(topic, type + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -210,7 +210,10 @@ public final class Suite implements AutoCloseable {
     }
 
     /** Command-line arguments outrank the environment, so a stray SERVER_PORT cannot move one service. */
-    private static String[] common(Map<String, Object> properties) {
+    private String[] common(Map<String, Object> properties) {
+        properties.put(
+                "parley.auth.jwks-uri",
+                "http://127.0.0.1:" + options.ports().of(Service.PRESENCE.module()) + "/api/auth/jwks");
         properties.put("spring.main.register-shutdown-hook", false);
         properties.put("spring.main.log-startup-info", false);
         return properties.entrySet().stream()

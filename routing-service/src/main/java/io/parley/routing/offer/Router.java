@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
@@ -70,6 +72,11 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
     private KeyValueStore<String, StaffStatusChanged> staff;
     private KeyValueStore<String, DestinationPublished> destinations;
     private KeyValueStore<String, TagPublished> tags;
+    /** In-memory mirrors of the small stores, read on every decision; the stores stay the durable truth. */
+    private final Map<String, StaffStatusChanged> staffById = new HashMap<>();
+
+    private final Map<String, DestinationPublished> destinationsById = new HashMap<>();
+    private final Map<String, TagPublished> tagsById = new HashMap<>();
     private Clock clock;
     private Instant lastPurge = Instant.EPOCH;
     private Instant lastReport = Instant.EPOCH;
@@ -86,6 +93,9 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
         this.staff = context.getStateStore(STAFF);
         this.destinations = context.getStateStore(DESTINATIONS);
         this.tags = context.getStateStore(TAGS);
+        mirror(staff, staffById);
+        mirror(destinations, destinationsById);
+        mirror(tags, tagsById);
         this.clock = new Clock() {
             @Override
             public Instant instant() {
@@ -205,18 +215,36 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
 
     private void onStaff(String staffId, io.parley.events.presence.StaffStatusEvent event) {
         switch (event) {
-            case StaffStatusChanged changed -> staff.put(staffId, changed);
-            case StaffRemoved removed -> staff.delete(staffId);
+            case StaffStatusChanged changed -> {
+                staff.put(staffId, changed);
+                staffById.put(staffId, changed);
+            }
+            case StaffRemoved removed -> {
+                staff.delete(staffId);
+                staffById.remove(staffId);
+            }
         }
         reconcileWaiting();
     }
 
     private void onDestination(String id, io.parley.events.routing.DestinationEvent event) {
         switch (event) {
-            case DestinationPublished published -> destinations.put(id, published);
-            case DestinationRemoved removed -> destinations.delete(id);
-            case TagPublished published -> tags.put(id, published);
-            case TagRemoved removed -> tags.delete(id);
+            case DestinationPublished published -> {
+                destinations.put(id, published);
+                destinationsById.put(id, published);
+            }
+            case DestinationRemoved removed -> {
+                destinations.delete(id);
+                destinationsById.remove(id);
+            }
+            case TagPublished published -> {
+                tags.put(id, published);
+                tagsById.put(id, published);
+            }
+            case TagRemoved removed -> {
+                tags.delete(id);
+                tagsById.remove(id);
+            }
         }
         reconcileWaiting();
     }
@@ -244,7 +272,7 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
     }
 
     private Reason withdrawalReason(String staffId) {
-        StaffStatusChanged member = staff.get(staffId);
+        StaffStatusChanged member = staffById.get(staffId);
         return member == null || !member.canTakeMore() ? Reason.NOT_ELIGIBLE : Reason.DESTINATION_CHANGED;
     }
 
@@ -351,32 +379,31 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
         metrics.waiting(total, withoutOffers);
     }
 
-    /** A view of staff, destinations and tags for one decision; destinations are read once per view. */
+    /** A view of staff, destinations and tags for one decision. */
     private Eligibility.Directory directory() {
         return new Eligibility.Directory() {
-            private @Nullable List<DestinationPublished> all;
-
             @Override
             public @Nullable StaffStatusChanged staff(String staffId) {
-                return staff.get(staffId);
+                return staffById.get(staffId);
             }
 
             @Override
             public Iterable<DestinationPublished> destinations() {
-                if (all == null) {
-                    all = new ArrayList<>();
-                    try (KeyValueIterator<String, DestinationPublished> it = destinations.all()) {
-                        it.forEachRemaining(entry -> all.add(entry.value));
-                    }
-                }
-                return all;
+                return destinationsById.values();
             }
 
             @Override
             public @Nullable TagPublished tag(String tagId) {
-                return tags.get(tagId);
+                return tagsById.get(tagId);
             }
         };
+    }
+
+    private static <V> void mirror(KeyValueStore<String, V> store, Map<String, V> mirror) {
+        mirror.clear();
+        try (KeyValueIterator<String, V> it = store.all()) {
+            it.forEachRemaining(entry -> mirror.put(entry.key, entry.value));
+        }
     }
 
     static String deadlineKey(RoutedEnquiry enquiry) {

@@ -1,0 +1,19 @@
+package io.parley.bench;
+
+/** {@code ./parley bench <name>}: runs one benchmark and prints its figures. */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        String name = args.length == 0 ? "routing" : args[0];
+        switch (name) {
+            case "routing" -> RoutingBench.main(args);
+            default -> {
+                System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing");
+                System.exit(1);
+            }
+        }
+    }
+}

@@ -68,6 +68,7 @@ public final class EventSamples {
                         Channel.FACEBOOK,
                         "demo-page",
                         ENTRY,
+                        "support",
                         CUSTOMER,
                         "m_AAA",
                         "Hello, is my order shipped?",

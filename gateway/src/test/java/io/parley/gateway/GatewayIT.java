@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.parley.security.LocalJwks;
+import io.parley.security.StaffPrincipal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,10 +20,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +54,9 @@ class GatewayIT {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private static final LocalJwks JWKS = LocalJwks.start();
+    private static final String TOKEN = JWKS.token("staff-gateway", "STAFF");
+
     private static final Map<String, FakeServer> upstreams = new LinkedHashMap<>();
     private static final Map<String, FakeServer> managements = new LinkedHashMap<>();
     private static @Nullable ConfigurableApplicationContext gateway;
@@ -64,6 +71,7 @@ class GatewayIT {
         args.add("--server.address=127.0.0.1");
         args.add("--management.server.port=" + managementPort);
         args.add("--management.server.address=127.0.0.1");
+        args.add("--parley.auth.jwks-uri=" + JWKS.uri());
         for (String service : SERVICES) {
             FakeServer upstream = FakeServer.start(request -> service(service, request));
             FakeServer management = FakeServer.start(GatewayIT::managementUp);
@@ -83,6 +91,7 @@ class GatewayIT {
         }
         upstreams.values().forEach(FakeServer::close);
         managements.values().forEach(FakeServer::close);
+        JWKS.close();
     }
 
     @Test
@@ -163,6 +172,7 @@ class GatewayIT {
 
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(gatewayUri(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"vip\"}")));
 
         assertThat(response.statusCode()).isEqualTo(503);
@@ -241,6 +251,95 @@ class GatewayIT {
         assertThat(new String(management.body(), StandardCharsets.UTF_8)).contains("# HELP", "jvm_");
     }
 
+    // --- staff authentication ------------------------------------------------------------------------------
+
+    @Test
+    void staffApiWithoutATokenIs401AndNeverReachesTheService() throws Exception {
+        String path = "/api/rooms/r-" + UUID.randomUUID();
+
+        HttpResponse<byte[]> response = anonymousGet(path);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).path("code").asString()).isEqualTo("auth.required");
+        assertThat(upstream("chatroom").requestsTo(path)).isEmpty();
+    }
+
+    @Test
+    void staffApiWithAnInvalidTokenIs401InvalidToken() throws Exception {
+        String path = "/api/rooms/r-" + UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofHours(2));
+        String expired = JWKS.token(
+                new StaffPrincipal("staff-old", "Old", Set.of("STAFF"), "s-old"),
+                longAgo,
+                longAgo.plus(Duration.ofMinutes(30)));
+
+        for (String token : List.of("forged", expired)) {
+            HttpResponse<byte[]> response =
+                    send(HttpRequest.newBuilder(gatewayUri(path)).header("Authorization", "Bearer " + token));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(json(response).path("code").asString()).isEqualTo("auth.invalid-token");
+        }
+        assertThat(upstream("chatroom").requestsTo(path)).isEmpty();
+    }
+
+    @Test
+    void sessionCookieAuthenticatesLikeTheBearerHeader() throws Exception {
+        HttpResponse<byte[]> response = send(
+                HttpRequest.newBuilder(gatewayUri("/api/presence/me")).header("Cookie", "parley_session=" + TOKEN));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("service").asString()).isEqualTo("presence");
+    }
+
+    @Test
+    void agentSocketPathNeedsATokenTooButTheVisitorSocketDoesNot() throws Exception {
+        HttpResponse<byte[]> agent = anonymousGet("/ws/agent");
+        HttpResponse<byte[]> agentWithToken = anonymousGet("/ws/agent?access_token=" + TOKEN);
+        HttpResponse<byte[]> visitor = anonymousGet("/ws/visitor/v1");
+
+        assertThat(agent.statusCode()).isEqualTo(401);
+        assertThat(agentWithToken.statusCode()).isEqualTo(200);
+        assertThat(visitor.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void loginKeySetVisitorPathsAndWebhooksNeedNoToken() throws Exception {
+        List<String> paths = List.of(
+                "/api/auth/jwks", "/api/widget/demo", "/api/visitor/messages", "/api/links/demo-link/qr.png", "/c/x");
+        for (String path : paths) {
+            assertThat(anonymousGet(path).statusCode()).as(path).isEqualTo(200);
+        }
+        HttpResponse<byte[]> login = send(HttpRequest.newBuilder(gatewayUri("/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(json(login).path("service").asString()).isEqualTo("presence");
+    }
+
+    @Test
+    void staffHeadersFromOutsideAreDroppedAndTheVerifiedStaffIdIsPassedOn() throws Exception {
+        String staffPath = "/api/rooms/r-" + UUID.randomUUID();
+        String publicPath = "/api/widget/w-" + UUID.randomUUID();
+
+        send(HttpRequest.newBuilder(gatewayUri(staffPath))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("X-Parley-Staff-Id", "staff-admin")
+                .header("X-Parley-Staff-Roles", "ADMIN"));
+        send(HttpRequest.newBuilder(gatewayUri(publicPath)).header("X-Parley-Staff-Id", "staff-admin"));
+
+        assertThat(upstream("chatroom").requestsTo(staffPath)).singleElement().satisfies(request -> {
+            assertThat(request.header("X-Parley-Staff-Id")).isEqualTo("staff-gateway");
+            assertThat(request.header("X-Parley-Staff-Roles")).isNull();
+        });
+        assertThat(upstream("channel-ingest").requestsTo(publicPath))
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.header("X-Parley-Staff-Id")).isNull());
+    }
+
     // --- the fake services -------------------------------------------------------------------------------
 
     /** Each fake service answers 503 on paths containing "unavailable", else 200 naming itself and the path. */
@@ -269,7 +368,12 @@ class GatewayIT {
         return URI.create("http://127.0.0.1:" + gatewayPort + pathAndQuery);
     }
 
+    /** A GET as a logged-in staff member. */
     private static HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(gatewayUri(pathAndQuery)).header("Authorization", "Bearer " + TOKEN));
+    }
+
+    private static HttpResponse<byte[]> anonymousGet(String pathAndQuery) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(gatewayUri(pathAndQuery)));
     }
 

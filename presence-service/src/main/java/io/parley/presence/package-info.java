@@ -1,4 +1,4 @@
-/** presence-service: staff accounts, roles, availability and capacity. */
+/** presence-service: staff accounts and sign-in, availability and capacity, the Open Enquiry panel and the agent socket. */
 @NullMarked
 package io.parley.presence;
 

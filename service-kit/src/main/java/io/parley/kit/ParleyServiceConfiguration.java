@@ -1,5 +1,6 @@
 package io.parley.kit;
 
+import io.parley.kit.auth.StaffAuthConfiguration;
 import io.parley.kit.kafka.ParleyKafkaConfiguration;
 import io.parley.kit.mongo.ParleyMongoConfiguration;
 import io.parley.kit.web.ProblemAdvice;
@@ -10,10 +11,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything a Parley service shares, in one import: Kafka with the common error policy, its own MongoDB
- * database, problem+json errors, and a UTC clock that tests may replace.
+ * database, problem+json errors, staff authentication on {@code /api/**}, and a UTC clock that tests may
+ * replace.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ParleyKafkaConfiguration.class, ParleyMongoConfiguration.class, ProblemAdvice.class})
+@Import({
+    ParleyKafkaConfiguration.class,
+    ParleyMongoConfiguration.class,
+    ProblemAdvice.class,
+    StaffAuthConfiguration.class
+})
 public class ParleyServiceConfiguration {
 
     @Bean

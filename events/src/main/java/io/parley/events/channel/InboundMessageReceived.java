@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param conversationKey the conversation it belongs to (its channel and account repeated below)
  * @param entryPoint where the conversation came in (tag, staff member, link, channel account)
+ * @param tagId the tag it is about: chosen in the Tag Directory, or behind a call-to-action button or a web
+ *     link (the web channel resolves those); null for a direct enquiry or a messaging channel
  * @param platformMessageId the platform's own id of the message: the key for deduplicating re-deliveries
  * @param text the text, if any (a message may be attachments only)
  * @param sentAt when the customer sent it, by the platform's clock
@@ -29,6 +31,7 @@ public record InboundMessageReceived(
         Channel channel,
         String channelAccountId,
         EntryPoint entryPoint,
+        @Nullable String tagId,
         Customer customer,
         String platformMessageId,
         @Nullable String text,

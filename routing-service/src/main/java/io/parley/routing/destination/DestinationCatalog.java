@@ -5,8 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import io.parley.events.Topics;
+import io.parley.events.routing.DestinationRemoved;
+import io.parley.events.routing.TagRemoved;
 import io.parley.kit.kafka.EventPublisher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +39,26 @@ public class DestinationCatalog {
 
     public Optional<Tag> tag(String id) {
         return Optional.ofNullable(tags.find(eq("_id", id)).first());
+    }
+
+    public List<Destination> destinations() {
+        return destinations.find().sort(Sorts.ascending("name")).into(new ArrayList<>());
+    }
+
+    public List<Tag> tags() {
+        return tags.find().sort(Sorts.ascending("name")).into(new ArrayList<>());
+    }
+
+    /** Deletes a destination; its waiting enquiries lose its members' offers and still end at their deadline. */
+    public void delete(Destination destination, Instant at) {
+        destinations.deleteOne(eq("_id", destination.id()));
+        events.publishAndWait(
+                Topics.ROUTING_DESTINATION, destination.id(), new DestinationRemoved(destination.id(), at));
+    }
+
+    public void delete(Tag tag, Instant at) {
+        tags.deleteOne(eq("_id", tag.id()));
+        events.publishAndWait(Topics.ROUTING_DESTINATION, tag.id(), new TagRemoved(tag.id(), at));
     }
 
     public Destination save(Destination destination) {

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param stateDir where Kafka Streams keeps its local stores; kept across restarts so a restart does not
  *     replay the changelogs from the start
- * @param applicationId the Kafka Streams application id: stable, or the state is lost
+ * @param applicationId the Kafka Streams application id (also its consumer group): stable, or the state is
+ *     lost; distinct from the service's own consumer group
  */
 @ConfigurationProperties("parley.routing")
 public record RoutingSettings(
         @DefaultValue("data/routing-streams") Path stateDir,
-        @DefaultValue("routing-service") String applicationId) {}
+        @DefaultValue("routing-service-router") String applicationId) {}

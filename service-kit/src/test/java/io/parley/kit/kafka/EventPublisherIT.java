@@ -29,9 +29,8 @@ class EventPublisherIT {
         }
     }
 
-    // Enable once EventPublisher.publish turns the KafkaException that KafkaTemplate.send throws synchronously
-    // (the metadata wait of max.block.ms ran out) into a failed future: today it escapes publishAndWait as a
-    // KafkaException, so a webhook answers 500 instead of ProblemAdvice's 503 events.unavailable.
+    // KafkaTemplate.send throws at once when the metadata wait runs out; publishAndWait must still answer
+    // EventNotStoredException, so a webhook gets 503 events.unavailable rather than a 500.
     @Test
     void publishAndWaitWithoutABrokerThrowsEventNotStoredWithinTheTimeout() {
         // given a publisher configured like every service's, pointed at a port where nothing listens

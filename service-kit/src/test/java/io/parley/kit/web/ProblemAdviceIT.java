@@ -54,9 +54,7 @@ class ProblemAdviceIT {
         assertThat(body.path("title").asString()).isEqualTo("That thing is taken");
     }
 
-    // Enable once ProblemAdvice takes precedence over Boot's ProblemDetailsExceptionHandler (@Order(0), active
-    // through spring.mvc.problemdetails.enabled=true in parley-service-defaults.properties): today Boot's
-    // handler answers every standard MVC exception with a problem that has no code.
+    // ProblemAdvice must outrank Boot's own problem-details handler, whose answers carry no code.
     @Test
     void malformedJsonBodyAnswers400RequestMalformed() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things"))

@@ -1,0 +1,102 @@
+package io.parley.enquiry.accept;
+
+import io.parley.enquiry.enquiries.Enquiries;
+import io.parley.enquiry.enquiries.Enquiry;
+import io.parley.enquiry.enquiries.EnquiryState;
+import io.parley.events.ConversationKey;
+import io.parley.events.Topics;
+import io.parley.events.enquiry.EnquiryAccepted;
+import io.parley.kit.kafka.EventNotStoredException;
+import io.parley.kit.kafka.EventPublisher;
+import io.parley.kit.web.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * First accept wins: one conditional update moves the enquiry from OPEN to ONGOING, only for a staff member
+ * it is offered to and only before its deadline; everyone else gets a 409 saying why. The staff member may
+ * have seen the offer (through presence) before this service recorded it, so an accept that finds no offer
+ * waits briefly for it before answering {@code enquiry.not-offered}.
+ */
+@Service
+public class Acceptance {
+
+    private final Enquiries enquiries;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final Duration offerGrace;
+
+    Acceptance(
+            Enquiries enquiries,
+            EventPublisher events,
+            Clock clock,
+            @Value("${parley.enquiry.offer-grace:2s}") Duration offerGrace) {
+        this.enquiries = enquiries;
+        this.events = events;
+        this.clock = clock;
+        this.offerGrace = offerGrace;
+    }
+
+    /** Returns the new room's id. */
+    public String accept(String enquiryId, String staffId) {
+        String roomId = "room-" + UUID.randomUUID();
+        Instant giveUp = Instant.now().plus(offerGrace);
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Enquiry> accepted = enquiries.accept(enquiryId, staffId, roomId, now);
+            if (accepted.isPresent()) {
+                publish(accepted.get(), staffId, roomId, now);
+                return roomId;
+            }
+            Enquiry enquiry = enquiries
+                    .byId(enquiryId)
+                    .orElseThrow(() -> Problem.notFound("enquiry.not-found", "No enquiry " + enquiryId));
+            if (enquiry.state() != EnquiryState.OPEN) {
+                throw refusal(enquiry);
+            }
+            if (!enquiry.deadline().isAfter(now)) {
+                throw Problem.conflict("enquiry.expired", "This enquiry's waiting time is over");
+            }
+            if (!enquiry.offeredTo().contains(staffId) && Instant.now().isAfter(giveUp)) {
+                throw Problem.conflict("enquiry.not-offered", "This enquiry is not offered to you");
+            }
+            pause();
+        }
+    }
+
+    private void publish(Enquiry enquiry, String staffId, String roomId, Instant now) {
+        try {
+            events.publishAndWait(
+                    Topics.ENQUIRY_LIFECYCLE,
+                    enquiry.id(),
+                    new EnquiryAccepted(
+                            enquiry.id(), ConversationKey.parse(enquiry.conversationKey()), staffId, roomId, now));
+        } catch (EventNotStoredException e) {
+            enquiries.revertAccept(enquiry.id(), staffId);
+            throw e;
+        }
+    }
+
+    static Problem refusal(Enquiry enquiry) {
+        return switch (enquiry.state()) {
+            case ONGOING, FOLLOWED_UP, CLOSED ->
+                Problem.conflict("enquiry.already-accepted", "Someone has already accepted this enquiry");
+            case MISSED -> Problem.conflict("enquiry.expired", "This enquiry's waiting time is over");
+            case OPEN -> throw new IllegalStateException("an open enquiry is not refused for its state");
+        };
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.parley.enquiry.enquiries;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The enquiries collection. Racing transitions (accept against accept, accept against the deadline) are
+ * each one conditional {@code findOneAndUpdate} on the enquiry's own document: whichever matches first wins,
+ * the others match nothing. No transaction is needed.
+ */
+@Component
+public class Enquiries {
+
+    private static final FindOneAndUpdateOptions AFTER =
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+    private final MongoCollection<Enquiry> collection;
+
+    public Enquiries(MongoDatabase database) {
+        this.collection = database.getCollection("enquiries", Enquiry.class);
+        collection.createIndex(Indexes.descending("openedAt"));
+        collection.createIndex(Indexes.ascending("state", "openedAt"), new IndexOptions());
+    }
+
+    public Optional<Enquiry> byId(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first());
+    }
+
+    /** Inserts a new enquiry; false when one with this id exists already (a redelivery). */
+    public boolean insert(Enquiry enquiry) {
+        try {
+            collection.insertOne(enquiry);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** OPEN → ONGOING for this staff member, only if it is offered to them and its deadline has not passed. */
+    public Optional<Enquiry> accept(String id, String staffId, String roomId, Instant now) {
+        return update(
+                and(
+                        eq("_id", id),
+                        eq("state", EnquiryState.OPEN.name()),
+                        gt("deadline", now),
+                        eq("offeredTo", staffId)),
+                Updates.combine(
+                        Updates.set("state", EnquiryState.ONGOING.name()),
+                        Updates.set("staffId", staffId),
+                        Updates.set("roomId", roomId),
+                        Updates.set("acceptedAt", now)));
+    }
+
+    /** Undoes an accept whose event could not be published (so the enquiry can still be accepted or missed). */
+    public void revertAccept(String id, String staffId) {
+        collection.updateOne(
+                and(eq("_id", id), eq("state", EnquiryState.ONGOING.name()), eq("staffId", staffId)),
+                Updates.combine(
+                        Updates.set("state", EnquiryState.OPEN.name()),
+                        Updates.unset("staffId"),
+                        Updates.unset("roomId"),
+                        Updates.unset("acceptedAt")));
+    }
+
+    /** OPEN → MISSED. */
+    public Optional<Enquiry> miss(String id, Instant now) {
+        return update(
+                and(eq("_id", id), eq("state", EnquiryState.OPEN.name())),
+                Updates.combine(Updates.set("state", EnquiryState.MISSED.name()), Updates.set("missedAt", now)));
+    }
+
+    /** MISSED → FOLLOWED_UP with this staff member in a new room. */
+    public Optional<Enquiry> followUp(String id, String staffId, String roomId, Instant now) {
+        return update(
+                and(eq("_id", id), eq("state", EnquiryState.MISSED.name())),
+                Updates.combine(
+                        Updates.set("state", EnquiryState.FOLLOWED_UP.name()),
+                        Updates.set("staffId", staffId),
+                        Updates.set("roomId", roomId),
+                        Updates.set("followedUpAt", now)));
+    }
+
+    /** ONGOING or FOLLOWED_UP → CLOSED. */
+    public Optional<Enquiry> close(String id, @Nullable String closedBy, Instant now) {
+        return update(
+                and(eq("_id", id), in("state", EnquiryState.ONGOING.name(), EnquiryState.FOLLOWED_UP.name())),
+                Updates.combine(
+                        Updates.set("state", EnquiryState.CLOSED.name()),
+                        Updates.set("closedAt", now),
+                        Updates.set("closedBy", closedBy)));
+    }
+
+    public void offered(String id, String staffId) {
+        collection.updateOne(eq("_id", id), Updates.addToSet("offeredTo", staffId));
+    }
+
+    public void withdrawn(String id, String staffId) {
+        collection.updateOne(eq("_id", id), Updates.pull("offeredTo", staffId));
+    }
+
+    public List<Enquiry> find(Bson filter, int skip, int limit) {
+        return collection
+                .find(filter)
+                .sort(Indexes.descending("openedAt"))
+                .skip(skip)
+                .limit(limit)
+                .into(new java.util.ArrayList<>());
+    }
+
+    private Optional<Enquiry> update(Bson filter, Bson update) {
+        return Optional.ofNullable(collection.findOneAndUpdate(filter, update, AFTER));
+    }
+}

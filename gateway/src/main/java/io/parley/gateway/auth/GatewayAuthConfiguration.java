@@ -1,0 +1,17 @@
+package io.parley.gateway.auth;
+
+import io.parley.security.StaffTokenVerifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gateway's staff token check, against presence-service's JWKS. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayAuthSettings.class)
+class GatewayAuthConfiguration {
+
+    @Bean
+    StaffTokenFilter staffTokenFilter(GatewayAuthSettings settings) {
+        return new StaffTokenFilter(new StaffTokenVerifier(settings.jwksUri()));
+    }
+}

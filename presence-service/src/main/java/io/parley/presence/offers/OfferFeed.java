@@ -1,0 +1,25 @@
+package io.parley.presence.offers;
+
+import io.parley.events.Envelope;
+import io.parley.events.Topics;
+import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferEvent;
+import io.parley.events.routing.OfferWithdrawn;
+import io.parley.kit.kafka.EventSubscription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Keeps {@link OpenOffers} up to date from {@code routing.offer.v1} (keyed by staff id). */
+@Configuration(proxyBeanMethods = false)
+class OfferFeed {
+
+    @Bean
+    EventSubscription<String, OfferEvent> offerFeedSubscription(OpenOffers offers) {
+        return EventSubscription.on(Topics.ROUTING_OFFER, (String staffId, Envelope<OfferEvent> event) -> {
+            switch (event.payload()) {
+                case OfferCreated created -> offers.created(created);
+                case OfferWithdrawn withdrawn -> offers.withdrawn(withdrawn);
+            }
+        });
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Open Enquiry panel: each staff member's current offers, kept from {@code routing.offer.v1} and shown
+ * until accepted, withdrawn or past their expiry.
+ */
+@NullMarked
+package io.parley.presence.offers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,121 @@
+package io.parley.presence.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parley.events.Topics;
+import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferWithdrawn;
+import io.parley.kit.kafka.EventPublisher;
+import io.parley.presence.RunningPresence;
+import io.parley.presence.staff.Role;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The Open Enquiry panel from {@code routing.offer.v1}, read over {@code GET /api/enquiries/offers}. */
+class OpenEnquiryPanelIT extends RunningPresence {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    OpenOffers offers;
+
+    @Test
+    void offersAreShownOldestFirstWithCustomerPreviewAndTimes() throws Exception {
+        Staff alice = newStaff(Role.STAFF);
+        // the store keeps milliseconds
+        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
+        OfferCreated newer = offer(alice.id(), now.minusSeconds(5), now.plusSeconds(55));
+        OfferCreated older = offer(alice.id(), now.minusSeconds(10), now.plusSeconds(50));
+
+        publisher.publishAndWait(Topics.ROUTING_OFFER, alice.id(), newer);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, alice.id(), older);
+
+        await().atMost(WAIT).until(() -> offers.of(alice.id()).size() == 2);
+        HttpResponse<String> response = get("/api/enquiries/offers", alice.token());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> panel = json(response).valueStream().toList();
+        assertThat(panel)
+                .extracting(n -> n.path("enquiryId").asString())
+                .containsExactly(older.enquiryId(), newer.enquiryId());
+        JsonNode first = panel.getFirst();
+        assertThat(first.path("type").asString()).isEqualTo("BROADCAST");
+        assertThat(first.path("channel").asString()).isEqualTo("WHATSAPP");
+        assertThat(first.path("entryPoint").path("type").asString()).isEqualTo("TAG");
+        assertThat(first.path("customer").path("name").asString()).isEqualTo("Customer Name");
+        assertThat(first.path("customer").path("avatarUrl").asString()).isEqualTo("https://img.example/c.png");
+        assertThat(first.path("preview").asString()).isEqualTo("Hello, I need help");
+        assertThat(Instant.parse(first.path("offeredAt").asString())).isEqualTo(older.offeredAt());
+        assertThat(Instant.parse(first.path("expiresAt").asString())).isEqualTo(older.expiresAt());
+    }
+
+    @Test
+    void anOfferCreatedTwiceIsOneOffer() {
+        String staffId = "staff-" + UUID.randomUUID();
+        OfferCreated created = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(60));
+        OfferCreated marker =
+                offer(staffId, CLOCK.instant().plusSeconds(1), CLOCK.instant().plusSeconds(60));
+
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, created);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, created);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, marker);
+
+        await().atMost(WAIT)
+                .until(() ->
+                        offers.of(staffId).stream().anyMatch(o -> o.enquiryId().equals(marker.enquiryId())));
+        assertThat(offers.of(staffId))
+                .extracting(OfferView::enquiryId)
+                .containsExactly(created.enquiryId(), marker.enquiryId());
+    }
+
+    @Test
+    void aWithdrawnOfferLeavesThePanelAndAWithdrawalOfAnUnknownOfferChangesNothing() {
+        String staffId = "staff-" + UUID.randomUUID();
+        OfferCreated kept = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(60));
+        OfferCreated taken =
+                offer(staffId, CLOCK.instant().plusSeconds(1), CLOCK.instant().plusSeconds(60));
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, kept);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, taken);
+        await().atMost(WAIT).until(() -> offers.of(staffId).size() == 2);
+
+        publisher.publishAndWait(
+                Topics.ROUTING_OFFER,
+                staffId,
+                new OfferWithdrawn(staffId, "enq-unknown", OfferWithdrawn.Reason.EXPIRED, CLOCK.instant()));
+        publisher.publishAndWait(
+                Topics.ROUTING_OFFER,
+                staffId,
+                new OfferWithdrawn(staffId, taken.enquiryId(), OfferWithdrawn.Reason.TAKEN_BY_OTHER, CLOCK.instant()));
+
+        await().atMost(WAIT).until(() -> offers.of(staffId).size() == 1);
+        assertThat(offers.of(staffId)).extracting(OfferView::enquiryId).containsExactly(kept.enquiryId());
+    }
+
+    @Test
+    void anOfferPastItsExpiryIsNotShown() {
+        String staffId = "staff-" + UUID.randomUUID();
+        OfferCreated expiring = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(60));
+        OfferCreated later = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, expiring);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, later);
+        await().atMost(WAIT).until(() -> offers.of(staffId).size() == 2);
+
+        CLOCK.advance(Duration.ofSeconds(61));
+
+        assertThat(offers.of(staffId)).extracting(OfferView::enquiryId).containsExactly(later.enquiryId());
+    }
+
+    private static OfferCreated offer(String staffId, Instant offeredAt, Instant expiresAt) {
+        return OfferMother.offer(staffId, offeredAt, expiresAt);
+    }
+}

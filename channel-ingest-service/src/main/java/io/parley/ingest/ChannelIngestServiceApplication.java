@@ -3,10 +3,12 @@ package io.parley.ingest;
 import io.parley.kit.ParleyServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /** The channel-ingest-service application; its configuration lives in {@code channel-ingest-service.yml}. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Import(ParleyServiceConfiguration.class)
 public class ChannelIngestServiceApplication {
 

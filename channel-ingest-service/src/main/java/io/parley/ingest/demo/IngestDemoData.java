@@ -97,7 +97,7 @@ class IngestDemoData implements ApplicationRunner {
                 "Demo support mailbox",
                 Map.of("address", "support@parley.localhost", "password", "parley-mail"));
         web.save(new Widget("demo", "Demo widget", List.of("sales", "support"), true, "sales", "Talk to sales"));
-        web.save(new WebLink("demo-link", "Demo support link", "support"));
+        web.save(new WebLink("demo-link", "Demo support link", "support", "demo"));
     }
 
     private void account(String id, Channel channel, String name, Map<String, String> secrets) {

@@ -3,45 +3,39 @@ package io.parley.chatroom.channelinfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parley.chatroom.ChatroomServiceApplication;
+import io.parley.chatroom.ChatroomUnderTest;
 import io.parley.events.Channel;
 import io.parley.events.Topics;
 import io.parley.events.channel.ChannelAccountPublished;
 import io.parley.events.channel.ChannelAccountPublished.CustomInfoField;
 import io.parley.events.channel.ChannelAccountRemoved;
 import io.parley.kit.kafka.EventPublisher;
-import io.parley.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** chatroom-service keeps the latest public snapshot of each channel account from {@code channel.account.v1}. */
-@SpringBootTest(
-        classes = ChatroomServiceApplication.class,
-        properties = {"spring.config.name=chatroom-service", "parley.mongo.database=chatroom-channel-info-it"})
+/**
+ * chatroom-service keeps the latest public snapshot of each channel account from {@code channel.account.v1}.
+ * It runs on the module's one service under test: a second chatroom-service in the test JVM would take a
+ * share of the other tests' events into its own database.
+ */
 class ChannelInfoDirectoryIT {
 
     private static final Instant T1 = Instant.parse("2026-11-24T10:00:00Z");
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
-        registry.add("server.port", () -> 0);
-        registry.add("management.server.port", TestInfrastructure::freePort);
+    static EventPublisher events;
+    static ChannelInfoDirectory directory;
+
+    @BeforeAll
+    static void start() {
+        ChatroomUnderTest chatroom = ChatroomUnderTest.get();
+        events = chatroom.events;
+        directory = chatroom.context.getBean(ChannelInfoDirectory.class);
     }
-
-    @Autowired
-    EventPublisher events;
-
-    @Autowired
-    ChannelInfoDirectory directory;
 
     @Test
     void aPublishedAccountBecomesVisibleWithItsCustomInfo() {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * How long a new enquiry may wait: the longest maximum waiting time of the destinations that serve it (by
  * tag, else by channel account, or the staff member's destinations for a direct enquiry); when none serves
- * it, {@code parley.enquiry.default-max-wait} (60 s).
+ * it, {@code parley.enquiry.default-max-wait} (60 s). {@code parley.enquiry.max-wait-cap}, when set, caps it
+ * (tests use it to see deadlines pass in seconds).
  */
 @Component
 public class MaxWaits {
@@ -35,11 +36,16 @@ public class MaxWaits {
     private final MongoCollection<Document> destinations;
     private final MongoCollection<Document> tags;
     private final Duration defaultWait;
+    private final @Nullable Duration cap;
 
-    MaxWaits(MongoDatabase database, @Value("${parley.enquiry.default-max-wait:60s}") Duration defaultWait) {
+    MaxWaits(
+            MongoDatabase database,
+            @Value("${parley.enquiry.default-max-wait:60s}") Duration defaultWait,
+            @Value("${parley.enquiry.max-wait-cap:#{null}}") @Nullable Duration cap) {
         this.destinations = database.getCollection("destination_waits");
         this.tags = database.getCollection("tag_destinations");
         this.defaultWait = defaultWait;
+        this.cap = cap;
     }
 
     public Duration forEnquiry(EntryPoint entryPoint, @Nullable String tagId, String channelAccountId) {
@@ -49,10 +55,11 @@ public class MaxWaits {
                 serving.add(destination);
             }
         }
-        return serving.stream()
+        Duration wait = serving.stream()
                 .map(d -> Duration.ofMillis(d.getLong("maxWaitMillis")))
                 .max(Duration::compareTo)
                 .orElse(defaultWait);
+        return cap != null && cap.compareTo(wait) < 0 ? cap : wait;
     }
 
     private boolean serves(

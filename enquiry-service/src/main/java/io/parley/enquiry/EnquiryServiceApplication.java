@@ -4,9 +4,11 @@ import io.parley.kit.ParleyServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The enquiry-service application; its configuration lives in {@code enquiry-service.yml}. */
 @SpringBootApplication
+@EnableScheduling
 @Import(ParleyServiceConfiguration.class)
 public class EnquiryServiceApplication {
 

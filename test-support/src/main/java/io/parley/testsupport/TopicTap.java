@@ -52,6 +52,11 @@ public final class TopicTap<K, E> implements AutoCloseable {
         return new TopicTap<>(topic);
     }
 
+    /** Every envelope seen so far, in the order read. */
+    public List<Envelope<E>> envelopes() {
+        return List.copyOf(events);
+    }
+
     /** Every event seen so far whose payload matches. */
     public <T extends E> List<T> seen(Class<T> type, Predicate<T> matching) {
         return events.stream()

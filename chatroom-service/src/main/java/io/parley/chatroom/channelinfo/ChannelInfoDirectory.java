@@ -9,24 +9,30 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.parley.events.Envelope;
 import io.parley.events.channel.ChannelAccountEvent;
 import io.parley.events.channel.ChannelAccountPublished;
 import io.parley.events.channel.ChannelAccountRemoved;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the latest public snapshot of every channel account, for the side panel of a room. Idempotent and
- * order-safe: a snapshot older than the one held is ignored, so redelivery changes nothing.
+ * order-safe: a snapshot older than the one held, or than the account's removal (kept as a tombstone), is
+ * ignored, so redelivery and late arrival change nothing.
  */
 @Component
 public class ChannelInfoDirectory {
 
     private final MongoCollection<ChannelInfo> collection;
+    private final MongoCollection<Document> removals;
 
     public ChannelInfoDirectory(MongoDatabase database) {
         this.collection = database.getCollection("channel_info", ChannelInfo.class);
+        this.removals = database.getCollection("channel_info_removals");
     }
 
     public Optional<ChannelInfo> byAccountId(String accountId) {
@@ -43,12 +49,26 @@ public class ChannelInfoDirectory {
                         published.enabled(),
                         published.customInfo(),
                         published.updatedAt()));
-            case ChannelAccountRemoved removed ->
+            case ChannelAccountRemoved removed -> {
+                removals.updateOne(
+                        eq("_id", removed.accountId()),
+                        Updates.max("removedAt", removed.removedAt()),
+                        new UpdateOptions().upsert(true));
                 collection.deleteOne(and(eq("_id", removed.accountId()), lte("updatedAt", removed.removedAt())));
+            }
         }
     }
 
+    /** A snapshot older than the account's removal must not bring it back (redelivery, late arrival). */
+    private boolean removedSince(ChannelInfo info) {
+        Document removal = removals.find(eq("_id", info.accountId())).first();
+        return removal != null && !removal.getDate("removedAt").toInstant().isBefore(info.updatedAt());
+    }
+
     private void keepIfNewer(ChannelInfo info) {
+        if (removedSince(info)) {
+            return;
+        }
         try {
             collection.replaceOne(
                     and(eq("_id", info.accountId()), lte("updatedAt", info.updatedAt())),

@@ -81,6 +81,20 @@ class ChannelInfoDirectoryIT {
                 .until(() -> directory.byAccountId(id).isEmpty());
     }
 
+    @Test
+    void anOlderSnapshotArrivingAfterTheRemovalDoesNotBringTheAccountBack() {
+        String id = "acc-" + UUID.randomUUID();
+        String marker = "acc-" + UUID.randomUUID();
+
+        events.publishAndWait(Topics.CHANNEL_ACCOUNT, id, new ChannelAccountRemoved(id, T1.plusSeconds(10)));
+        events.publishAndWait(Topics.CHANNEL_ACCOUNT, id, published(id, "Stale", T1));
+        events.publishAndWait(Topics.CHANNEL_ACCOUNT, id, published(marker, "Marker", T1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> directory.byAccountId(marker).isPresent());
+
+        assertThat(directory.byAccountId(id)).isEmpty();
+    }
+
     private static ChannelAccountPublished published(String id, String name, Instant at) {
         return new ChannelAccountPublished(
                 id, Channel.LINE, name, true, List.of(new CustomInfoField("Subscription", "Gold")), at);

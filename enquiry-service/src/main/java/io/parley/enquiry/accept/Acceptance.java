@@ -3,11 +3,9 @@ package io.parley.enquiry.accept;
 import io.parley.enquiry.enquiries.Enquiries;
 import io.parley.enquiry.enquiries.Enquiry;
 import io.parley.enquiry.enquiries.EnquiryState;
+import io.parley.enquiry.enquiries.LifecycleOutbox;
 import io.parley.events.ConversationKey;
-import io.parley.events.Topics;
 import io.parley.events.enquiry.EnquiryAccepted;
-import io.parley.kit.kafka.EventNotStoredException;
-import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +25,17 @@ import org.springframework.stereotype.Service;
 public class Acceptance {
 
     private final Enquiries enquiries;
-    private final EventPublisher events;
+    private final LifecycleOutbox outbox;
     private final Clock clock;
     private final Duration offerGrace;
 
     Acceptance(
             Enquiries enquiries,
-            EventPublisher events,
+            LifecycleOutbox outbox,
             Clock clock,
             @Value("${parley.enquiry.offer-grace:2s}") Duration offerGrace) {
         this.enquiries = enquiries;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
         this.offerGrace = offerGrace;
     }
@@ -48,14 +46,18 @@ public class Acceptance {
         Instant giveUp = Instant.now().plus(offerGrace);
         while (true) {
             Instant now = clock.instant();
-            Optional<Enquiry> accepted = enquiries.accept(enquiryId, staffId, roomId, now);
-            if (accepted.isPresent()) {
-                publish(accepted.get(), staffId, roomId, now);
-                return roomId;
-            }
             Enquiry enquiry = enquiries
                     .byId(enquiryId)
                     .orElseThrow(() -> Problem.notFound("enquiry.not-found", "No enquiry " + enquiryId));
+            String event = outbox.encode(new EnquiryAccepted(
+                    enquiryId, ConversationKey.parse(enquiry.conversationKey()), staffId, roomId, now));
+            Optional<Enquiry> accepted = enquiries.accept(enquiryId, staffId, roomId, now, event);
+            if (accepted.isPresent()) {
+                // The accept stands once stored; if Kafka is slow, the outbox relay sends its event.
+                outbox.deliver(accepted.get(), event);
+                return roomId;
+            }
+            enquiry = enquiries.byId(enquiryId).orElseThrow();
             if (enquiry.state() != EnquiryState.OPEN) {
                 throw refusal(enquiry);
             }
@@ -66,19 +68,6 @@ public class Acceptance {
                 throw Problem.conflict("enquiry.not-offered", "This enquiry is not offered to you");
             }
             pause();
-        }
-    }
-
-    private void publish(Enquiry enquiry, String staffId, String roomId, Instant now) {
-        try {
-            events.publishAndWait(
-                    Topics.ENQUIRY_LIFECYCLE,
-                    enquiry.id(),
-                    new EnquiryAccepted(
-                            enquiry.id(), ConversationKey.parse(enquiry.conversationKey()), staffId, roomId, now));
-        } catch (EventNotStoredException e) {
-            enquiries.revertAccept(enquiry.id(), staffId);
-            throw e;
         }
     }
 

@@ -9,12 +9,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.conversions.Bson;
@@ -57,8 +59,11 @@ public class Enquiries {
         }
     }
 
-    /** OPEN → ONGOING for this staff member, only if it is offered to them and its deadline has not passed. */
-    public Optional<Enquiry> accept(String id, String staffId, String roomId, Instant now) {
+    /**
+     * OPEN → ONGOING for this staff member, only if it is offered to them and its deadline has not passed;
+     * the transition's event goes into the outbox in the same update.
+     */
+    public Optional<Enquiry> accept(String id, String staffId, String roomId, Instant now, String event) {
         return update(
                 and(
                         eq("_id", id),
@@ -69,46 +74,56 @@ public class Enquiries {
                         Updates.set("state", EnquiryState.ONGOING.name()),
                         Updates.set("staffId", staffId),
                         Updates.set("roomId", roomId),
-                        Updates.set("acceptedAt", now)));
+                        Updates.set("acceptedAt", now),
+                        Updates.push("outbox", event)));
     }
 
-    /** Undoes an accept whose event could not be published (so the enquiry can still be accepted or missed). */
-    public void revertAccept(String id, String staffId) {
-        collection.updateOne(
-                and(eq("_id", id), eq("state", EnquiryState.ONGOING.name()), eq("staffId", staffId)),
-                Updates.combine(
-                        Updates.set("state", EnquiryState.OPEN.name()),
-                        Updates.unset("staffId"),
-                        Updates.unset("roomId"),
-                        Updates.unset("acceptedAt")));
-    }
-
-    /** OPEN → MISSED. */
-    public Optional<Enquiry> miss(String id, Instant now) {
+    /** OPEN → MISSED, with its event. */
+    public Optional<Enquiry> miss(String id, Instant now, String event) {
         return update(
                 and(eq("_id", id), eq("state", EnquiryState.OPEN.name())),
-                Updates.combine(Updates.set("state", EnquiryState.MISSED.name()), Updates.set("missedAt", now)));
+                Updates.combine(
+                        Updates.set("state", EnquiryState.MISSED.name()),
+                        Updates.set("missedAt", now),
+                        Updates.push("outbox", event)));
     }
 
-    /** MISSED → FOLLOWED_UP with this staff member in a new room. */
-    public Optional<Enquiry> followUp(String id, String staffId, String roomId, Instant now) {
+    /** MISSED → FOLLOWED_UP with this staff member in a new room, with its event. */
+    public Optional<Enquiry> followUp(String id, String staffId, String roomId, Instant now, String event) {
         return update(
                 and(eq("_id", id), eq("state", EnquiryState.MISSED.name())),
                 Updates.combine(
                         Updates.set("state", EnquiryState.FOLLOWED_UP.name()),
                         Updates.set("staffId", staffId),
                         Updates.set("roomId", roomId),
-                        Updates.set("followedUpAt", now)));
+                        Updates.set("followedUpAt", now),
+                        Updates.push("outbox", event)));
     }
 
-    /** ONGOING or FOLLOWED_UP → CLOSED. */
-    public Optional<Enquiry> close(String id, @Nullable String closedBy, Instant now) {
+    /** ONGOING or FOLLOWED_UP → CLOSED, with its event. */
+    public Optional<Enquiry> close(String id, @Nullable String closedBy, Instant now, String event) {
         return update(
                 and(eq("_id", id), in("state", EnquiryState.ONGOING.name(), EnquiryState.FOLLOWED_UP.name())),
                 Updates.combine(
                         Updates.set("state", EnquiryState.CLOSED.name()),
                         Updates.set("closedAt", now),
-                        Updates.set("closedBy", closedBy)));
+                        Updates.set("closedBy", closedBy),
+                        Updates.push("outbox", event)));
+    }
+
+    /** Queues an event that changes no state (a customer message), behind the enquiry's earlier events. */
+    public Optional<Enquiry> queue(String id, String event) {
+        return update(eq("_id", id), Updates.push("outbox", event));
+    }
+
+    /** Kafka acknowledged this outbox event: take it out. */
+    public void delivered(String id, String event) {
+        collection.updateOne(eq("_id", id), Updates.pull("outbox", event));
+    }
+
+    /** Enquiries with events still waiting for Kafka. */
+    public List<Enquiry> withPendingEvents(int limit) {
+        return collection.find(Filters.exists("outbox.0")).limit(limit).into(new ArrayList<>());
     }
 
     public void offered(String id, String staffId) {
@@ -125,7 +140,7 @@ public class Enquiries {
                 .sort(Indexes.descending("openedAt"))
                 .skip(skip)
                 .limit(limit)
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
     }
 
     private Optional<Enquiry> update(Bson filter, Bson update) {

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * An enquiry as enquiry-service keeps it: where it came from, its state, whom it is offered to (as routing
  * says), and who serves it in which room.
+ *
+ * @param outbox the lifecycle events of its transitions that Kafka has not acknowledged yet, oldest first,
+ *     as their wire JSON: written in the same single-document update as the transition itself, so no
+ *     transition can happen without its event eventually going out ({@link LifecycleOutbox})
  */
 public record Enquiry(
         @BsonId String id,
@@ -33,9 +37,11 @@ public record Enquiry(
         @Nullable Instant missedAt,
         @Nullable Instant followedUpAt,
         @Nullable Instant closedAt,
-        @Nullable String closedBy) {
+        @Nullable String closedBy,
+        List<String> outbox) {
 
     public Enquiry {
         offeredTo = offeredTo == null ? List.of() : List.copyOf(offeredTo);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 }

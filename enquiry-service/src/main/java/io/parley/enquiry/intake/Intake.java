@@ -3,6 +3,7 @@ package io.parley.enquiry.intake;
 import io.parley.enquiry.enquiries.Enquiries;
 import io.parley.enquiry.enquiries.Enquiry;
 import io.parley.enquiry.enquiries.EnquiryState;
+import io.parley.enquiry.enquiries.LifecycleOutbox;
 import io.parley.enquiry.waiting.MaxWaits;
 import io.parley.events.ConversationKey;
 import io.parley.events.EnquiryType;
@@ -13,7 +14,6 @@ import io.parley.events.channel.InboundMessageReceived;
 import io.parley.events.enquiry.CustomerMessage;
 import io.parley.events.enquiry.EnquiryMessageAdded;
 import io.parley.events.enquiry.EnquiryOpened;
-import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.kafka.EventSubscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,14 +38,14 @@ public class Intake {
     private final Enquiries enquiries;
     private final Conversations conversations;
     private final MaxWaits maxWaits;
-    private final EventPublisher events;
+    private final LifecycleOutbox outbox;
     private final Clock clock;
 
-    Intake(Enquiries enquiries, Conversations conversations, MaxWaits maxWaits, EventPublisher events, Clock clock) {
+    Intake(Enquiries enquiries, Conversations conversations, MaxWaits maxWaits, LifecycleOutbox outbox, Clock clock) {
         this.enquiries = enquiries;
         this.conversations = conversations;
         this.maxWaits = maxWaits;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -67,11 +67,9 @@ public class Intake {
                 && (current.get().state() == EnquiryState.OPEN
                         || current.get().state().live())) {
             Enquiry enquiry = current.get();
-            events.publishAndWait(
-                    Topics.ENQUIRY_LIFECYCLE,
-                    enquiry.id(),
-                    new EnquiryMessageAdded(
-                            enquiry.id(), message.conversationKey(), enquiry.roomId(), customerMessage));
+            String added = outbox.encode(new EnquiryMessageAdded(
+                    enquiry.id(), message.conversationKey(), enquiry.roomId(), customerMessage));
+            enquiries.queue(enquiry.id(), added).ifPresent(queued -> outbox.deliver(queued, added));
         } else {
             open(message, customerMessage);
         }
@@ -116,25 +114,14 @@ public class Intake {
                 null,
                 null,
                 null,
-                null);
-        if (!enquiries.insert(enquiry)) {
-            // A redelivery after a crash between insert and publish: publish the stored enquiry again.
-            Enquiry stored = enquiries.byId(enquiryId).orElseThrow();
-            opened = new EnquiryOpened(
-                    stored.id(),
-                    message.conversationKey(),
-                    stored.channel(),
-                    stored.channelAccountId(),
-                    stored.type(),
-                    stored.entryPoint(),
-                    stored.tagId(),
-                    stored.customer(),
-                    first,
-                    stored.openedAt(),
-                    stored.deadline());
+                null,
+                List.of(outbox.encode(opened)));
+        // A redelivered opener finds its enquiry stored already, its event delivered or still in the outbox
+        // (the relay sends it): all that is left is to point the conversation at it.
+        if (enquiries.insert(enquiry)) {
+            outbox.deliver(enquiry, enquiry.outbox().getFirst());
         }
         conversations.setCurrent(message.conversationKey().value(), enquiryId);
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened);
     }
 
     /** The tag behind a Tag Directory choice, a call-to-action button or a web link; none for channels. */

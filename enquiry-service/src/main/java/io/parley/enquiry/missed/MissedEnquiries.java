@@ -2,6 +2,7 @@ package io.parley.enquiry.missed;
 
 import io.parley.enquiry.enquiries.Enquiries;
 import io.parley.enquiry.enquiries.Enquiry;
+import io.parley.enquiry.enquiries.LifecycleOutbox;
 import io.parley.enquiry.intake.Conversations;
 import io.parley.events.ConversationKey;
 import io.parley.events.Envelope;
@@ -10,12 +11,10 @@ import io.parley.events.enquiry.EnquiryFollowedUp;
 import io.parley.events.enquiry.EnquiryMissed;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.RoutingTimeoutEvent;
-import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.kafka.EventSubscription;
 import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,25 +30,23 @@ public class MissedEnquiries {
 
     private final Enquiries enquiries;
     private final Conversations conversations;
-    private final EventPublisher events;
+    private final LifecycleOutbox outbox;
     private final Clock clock;
 
-    MissedEnquiries(Enquiries enquiries, Conversations conversations, EventPublisher events, Clock clock) {
+    MissedEnquiries(Enquiries enquiries, Conversations conversations, LifecycleOutbox outbox, Clock clock) {
         this.enquiries = enquiries;
         this.conversations = conversations;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     void expired(Envelope<RoutingTimeoutEvent> event) {
         switch (event.payload()) {
             case EnquiryWaitExpired expired -> {
-                Optional<Enquiry> missed = enquiries.miss(expired.enquiryId(), clock.instant());
-                missed.ifPresent(enquiry -> events.publishAndWait(
-                        Topics.ENQUIRY_LIFECYCLE,
-                        enquiry.id(),
-                        new EnquiryMissed(
-                                enquiry.id(), expired.conversationKey(), enquiry.deadline(), enquiry.missedAt())));
+                Instant now = clock.instant();
+                String missed = outbox.encode(
+                        new EnquiryMissed(expired.enquiryId(), expired.conversationKey(), expired.deadline(), now));
+                enquiries.miss(expired.enquiryId(), now, missed).ifPresent(enquiry -> outbox.deliver(enquiry, missed));
             }
         }
     }
@@ -65,14 +62,12 @@ public class MissedEnquiries {
         }
         Instant now = clock.instant();
         String roomId = "room-" + UUID.randomUUID();
+        String followedUp = outbox.encode(new EnquiryFollowedUp(
+                enquiryId, ConversationKey.parse(enquiry.conversationKey()), staffId, roomId, now));
         Enquiry followed = enquiries
-                .followUp(enquiryId, staffId, roomId, now)
+                .followUp(enquiryId, staffId, roomId, now, followedUp)
                 .orElseThrow(() -> Problem.conflict("enquiry.not-missed", "Only a missed enquiry can be followed up"));
-        events.publishAndWait(
-                Topics.ENQUIRY_LIFECYCLE,
-                enquiryId,
-                new EnquiryFollowedUp(
-                        enquiryId, ConversationKey.parse(followed.conversationKey()), staffId, roomId, now));
+        outbox.deliver(followed, followedUp);
         return roomId;
     }
 

@@ -14,9 +14,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -54,6 +57,21 @@ public class ProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
         return respond(HttpStatus.BAD_REQUEST, "request.invalid", "Invalid request parameters");
+    }
+
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        MissingRequestHeaderException.class
+    })
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        String name = switch (e) {
+            case MethodArgumentTypeMismatchException mismatch -> mismatch.getName();
+            case MissingServletRequestParameterException missing -> missing.getParameterName();
+            case MissingRequestHeaderException missing -> missing.getHeaderName();
+            default -> "a parameter";
+        };
+        return respond(HttpStatus.BAD_REQUEST, "request.invalid", "Invalid or missing " + name);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +93,18 @@ class ProblemAdviceIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    @Test
+    void aMistypedOrMissingQueryParameterIsABadRequestNotAServerError() throws Exception {
+        HttpResponse<String> mistyped = send(HttpRequest.newBuilder(uri("/things?page=two")));
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/things")));
+
+        for (HttpResponse<String> response : java.util.List.of(mistyped, missing)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo("request.invalid");
+            assertThat(json.readTree(response.body()).path("title").asString()).contains("page");
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -114,6 +127,11 @@ class ProblemAdviceIT {
         @PostMapping("/things")
         Thing create(@RequestBody Thing thing) {
             return thing;
+        }
+
+        @GetMapping("/things")
+        Thing page(@RequestParam int page) {
+            return new Thing("page " + page);
         }
     }
 }

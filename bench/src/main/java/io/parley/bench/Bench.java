@@ -10,8 +10,9 @@ public final class Bench {
         String name = args.length == 0 ? "routing" : args[0];
         switch (name) {
             case "routing" -> RoutingBench.main(args);
+            case "journey" -> JourneyBench.main(args);
             default -> {
-                System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing");
+                System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing, journey");
                 System.exit(1);
             }
         }

@@ -182,6 +182,17 @@ class GatewayIT {
     }
 
     @Test
+    void theFallbackNeverEchoesAnUnknownPathIntoItsAnswer() throws Exception {
+        HttpResponse<byte[]> response = get("/fallback/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode problem = json(response);
+        assertThat(problem.path("code").asString()).isEqualTo("gateway.unavailable");
+        assertThat(problem.path("title").asString()).doesNotContain("script");
+        assertThat(problem.has("service")).isFalse();
+    }
+
+    @Test
     void unreachableServiceAnswers503ProblemNamingThePart() throws Exception {
         FakeServer enquiry = upstream("enquiry");
         enquiry.stop();

@@ -182,12 +182,12 @@ public final class Suite implements AutoCloseable {
         properties.put(
                 "parley.routing.state-dir",
                 options.dataDir().resolve("routing-streams").toAbsolutePath());
-        // Browsers reach the sockets through the gateway: only its origin may open them.
+        // Staff browsers reach the sockets through the gateway: only its origin may open them. (Visitors'
+        // widgets live on any site, so the visitor socket checks the visitor token instead.)
         String gateway = String.valueOf(options.ports().of(PortPlan.GATEWAY));
         String origins = "http://localhost:" + gateway + ",http://127.0.0.1:" + gateway;
         properties.put("parley.presence.allowed-origins", origins);
         properties.put("parley.chatroom.allowed-origins", origins);
-        properties.put("parley.channel-ingest.allowed-origins", origins);
         properties.put("parley.channel-ingest.public-base-url", "http://localhost:" + gateway);
         // The gateway's classes share this JVM's classpath; only the gateway's own context may use them.
         properties.put("spring.cloud.gateway.server.webflux.enabled", false);

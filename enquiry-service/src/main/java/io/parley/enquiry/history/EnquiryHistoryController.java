@@ -39,7 +39,55 @@ class EnquiryHistoryController {
     }
 
     /** One page of the history. */
-    record Page(List<Enquiry> items, int page, int size, boolean hasMore) {}
+    record Page(List<EnquiryView> items, int page, int size, boolean hasMore) {}
+
+    /** An enquiry as the history shows it (its internal outbox is not shown). */
+    record EnquiryView(
+            String id,
+            String conversationKey,
+            io.parley.events.Channel channel,
+            String channelAccountId,
+            io.parley.events.EnquiryType type,
+            io.parley.events.EntryPoint entryPoint,
+            @Nullable String tagId,
+            io.parley.events.Customer customer,
+            @Nullable String preview,
+            EnquiryState state,
+            Instant openedAt,
+            Instant deadline,
+            List<String> offeredTo,
+            @Nullable String staffId,
+            @Nullable String roomId,
+            @Nullable Instant acceptedAt,
+            @Nullable Instant missedAt,
+            @Nullable Instant followedUpAt,
+            @Nullable Instant closedAt,
+            @Nullable String closedBy) {
+
+        static EnquiryView of(Enquiry e) {
+            return new EnquiryView(
+                    e.id(),
+                    e.conversationKey(),
+                    e.channel(),
+                    e.channelAccountId(),
+                    e.type(),
+                    e.entryPoint(),
+                    e.tagId(),
+                    e.customer(),
+                    e.preview(),
+                    e.state(),
+                    e.openedAt(),
+                    e.deadline(),
+                    e.offeredTo(),
+                    e.staffId(),
+                    e.roomId(),
+                    e.acceptedAt(),
+                    e.missedAt(),
+                    e.followedUpAt(),
+                    e.closedAt(),
+                    e.closedBy());
+        }
+    }
 
     @GetMapping("/api/enquiries")
     Page history(
@@ -77,7 +125,9 @@ class EnquiryHistoryController {
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         List<Enquiry> found = enquiries.find(filter, page * size, size + 1);
         boolean hasMore = found.size() > size;
-        return new Page(hasMore ? found.subList(0, size) : found, page, size, hasMore);
+        List<EnquiryView> items = (hasMore ? found.subList(0, size) : found)
+                .stream().map(EnquiryView::of).toList();
+        return new Page(items, page, size, hasMore);
     }
 
     /** Overseers filter as they like; staff see every waiting or missed enquiry, otherwise only their own. */

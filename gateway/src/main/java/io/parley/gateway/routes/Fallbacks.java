@@ -1,6 +1,5 @@
 package io.parley.gateway.routes;
 
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,11 +25,15 @@ class Fallbacks {
 
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
-        String part = PARTS.getOrDefault(service, "This part of Parley");
+        // Only known services are named: the path is caller input and never echoed back.
+        boolean known = PARTS.containsKey(service);
+        String part = known ? PARTS.get(service) : "This part of Parley";
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
         problem.setTitle(part + " is unavailable right now; try again shortly");
-        problem.setProperty("code", "gateway." + service.toLowerCase(Locale.ROOT) + "-unavailable");
-        problem.setProperty("service", service);
+        problem.setProperty("code", known ? "gateway." + service + "-unavailable" : "gateway.unavailable");
+        if (known) {
+            problem.setProperty("service", service);
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

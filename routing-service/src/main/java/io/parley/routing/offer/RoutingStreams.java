@@ -36,12 +36,18 @@ public class RoutingStreams implements SmartLifecycle, HealthIndicator {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private volatile boolean running;
+    private volatile boolean everRunning;
 
     public RoutingStreams(RoutingSettings settings, KafkaSettings kafka, MeterRegistry meters) {
         this.streams = new KafkaStreams(RoutingTopology.build(micrometer(meters)), properties(settings, kafka));
         this.streams.setUncaughtExceptionHandler(exception -> {
             log.error("The routing topology failed; replacing its thread", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        this.streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                everRunning = true;
+            }
         });
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         this.streamsMetrics.bindTo(meters);
@@ -111,7 +117,10 @@ public class RoutingStreams implements SmartLifecycle, HealthIndicator {
     public Health health() {
         KafkaStreams.State state = streams.state();
         Health.Builder health = switch (state) {
-            case RUNNING, REBALANCING, CREATED -> Health.up();
+            case RUNNING -> Health.up();
+            // A rebalance after the first start is routine; before it, routing is not ready yet.
+            case REBALANCING -> everRunning ? Health.up() : Health.outOfService();
+            case CREATED -> Health.outOfService();
             case PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR -> Health.down();
         };
         return health.withDetail("state", state.name()).build();

@@ -3,8 +3,13 @@ package io.parley.kit.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.Envelope;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,6 +18,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
 
@@ -26,6 +32,9 @@ public final class EventConsumers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
     private final List<ConcurrentMessageListenerContainer<Object, Object>> containers = new ArrayList<>();
+    /** Subscriptions whose consumers have not finished their first group join yet (readiness). */
+    private final Set<String> joining = ConcurrentHashMap.newKeySet();
+
     private volatile boolean running;
 
     public EventConsumers(
@@ -41,6 +50,14 @@ public final class EventConsumers implements SmartLifecycle {
             properties.setGroupId(group);
             properties.setClientId(group + "-" + subscription.topic().name());
             properties.setMessageListener(listener(subscription, group, meters));
+            String name = group + "." + subscription.topic().name();
+            joining.add(name);
+            properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                    joining.remove(name);
+                }
+            });
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(group + "-");
             executor.setVirtualThreads(true);
             properties.setListenerTaskExecutor(executor);
@@ -82,6 +99,11 @@ public final class EventConsumers implements SmartLifecycle {
                 MDC.remove("key");
             }
         };
+    }
+
+    /** The subscriptions still waiting for their first partition assignment; empty once all have joined. */
+    public Set<String> joining() {
+        return Set.copyOf(joining);
     }
 
     @Override

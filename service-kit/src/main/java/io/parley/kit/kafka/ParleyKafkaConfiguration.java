@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -175,6 +176,22 @@ public class ParleyKafkaConfiguration {
                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
                 CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
                 CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
+    }
+
+    /**
+     * Readiness: OUT_OF_SERVICE until every subscription's consumers have joined their group and received
+     * their partitions, so "healthy" means events are being consumed, not merely that the broker answers.
+     */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator consumersHealthIndicator(EventConsumers consumers) {
+        return () -> {
+            Set<String> joining = consumers.joining();
+            return joining.isEmpty()
+                    ? org.springframework.boot.health.contributor.Health.up().build()
+                    : org.springframework.boot.health.contributor.Health.outOfService()
+                            .withDetail("joining", joining)
+                            .build();
+        };
     }
 
     @Bean

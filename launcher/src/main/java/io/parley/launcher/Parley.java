@@ -54,7 +54,7 @@ public final class Parley {
         text.append("\nParley is up (healthy after ")
                 .append(took.toMillis() / 100 / 10.0)
                 .append(" s)\n");
-        text.append("  Console and API    ").append(suite.gatewayUrl()).append("/\n");
+        text.append("  API (gateway)      ").append(suite.gatewayUrl()).append("/api\n");
         text.append("  Health             ").append(suite.gatewayUrl()).append("/actuator/health\n");
         text.append("  Kafka              ")
                 .append(suite.kafkaBootstrap())

@@ -59,16 +59,11 @@ class EnquiryLifecycleIT {
     static void start() {
         jwks = LocalJwks.start();
         service = EnquiryServiceApplication.application()
-                .run(
-                        "--server.port=0",
-                        "--management.server.port=" + TestInfrastructure.freePort(),
-                        "--parley.kafka.bootstrap=" + TestInfrastructure.kafkaBootstrap(),
-                        "--parley.kafka.partitions=2",
-                        "--parley.mongo.uri=" + TestInfrastructure.mongoUri(),
-                        "--parley.mongo.database=enquiry-lifecycle-it",
+                .run(TestInfrastructure.serviceArgs(
+                        "enquiry-lifecycle-it",
                         "--parley.auth.jwks-uri=" + jwks.uri(),
                         "--parley.enquiry.default-max-wait=30s",
-                        "--parley.enquiry.offer-grace=500ms");
+                        "--parley.enquiry.offer-grace=500ms"));
         events = service.getBean(EventPublisher.class);
         baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         lifecycle = TopicTap.on(Topics.ENQUIRY_LIFECYCLE);

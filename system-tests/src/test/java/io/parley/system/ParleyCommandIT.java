@@ -79,6 +79,14 @@ class ParleyCommandIT {
     }
 
     @Test
+    void withoutAJdk25TheCommandSaysWhatToInstall() throws Exception {
+        Result result = parleyUp(Map.of("PARLEY_JDK_CANDIDATES", "/usr/lib/jvm/java-17-openjdk-amd64 /nonexistent"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.errorLine()).contains("Parley needs a JDK 25").contains("JAVA_HOME");
+    }
+
+    @Test
     void aNonNumericPortOffsetIsRefused() throws Exception {
         Result result = parleyUp(Map.of("PARLEY_PORT_OFFSET", "lots"));
 

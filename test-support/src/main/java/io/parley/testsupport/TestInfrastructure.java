@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -46,6 +48,22 @@ public final class TestInfrastructure {
         registry.add("parley.kafka.bootstrap", TestInfrastructure::kafkaBootstrap);
         registry.add("parley.kafka.partitions", () -> 2);
         registry.add("parley.mongo.uri", TestInfrastructure::mongoUri);
+    }
+
+    /**
+     * Command-line arguments that start a Parley service on free ports against the shared broker and store,
+     * with its own database, followed by any {@code extra} ones ({@code --key=value}).
+     */
+    public static String[] serviceArgs(String database, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--management.server.port=" + freePort(),
+                "--parley.kafka.bootstrap=" + kafkaBootstrap(),
+                "--parley.kafka.partitions=2",
+                "--parley.mongo.uri=" + mongoUri(),
+                "--parley.mongo.database=" + database));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     /** A port that was free a moment ago. */

@@ -2,6 +2,7 @@ package io.parley.chatroom.socket;
 
 import io.parley.chatroom.ChatroomSettings;
 import io.parley.kit.auth.SessionGuard;
+import io.parley.kit.auth.StaffSocketHandshake;
 import io.parley.security.StaffTokenVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class RoomSocketConfiguration implements WebSocketConfigurer {
 
     private final RoomSockets sockets;
-    private final RoomHandshake handshake;
+    private final StaffSocketHandshake handshake;
     private final ChatroomSettings settings;
 
     RoomSocketConfiguration(
@@ -30,7 +31,7 @@ class RoomSocketConfiguration implements WebSocketConfigurer {
             ObjectProvider<SessionGuard> sessions,
             ChatroomSettings settings) {
         this.sockets = sockets;
-        this.handshake = new RoomHandshake(verifier, sessions.getIfAvailable());
+        this.handshake = new StaffSocketHandshake(verifier, sessions.getIfAvailable());
         this.settings = settings;
     }
 

@@ -14,6 +14,7 @@ import io.parley.events.chat.RoomMessageStatusChanged;
 import io.parley.events.chat.RoomOpened;
 import io.parley.events.chat.RoomParticipantJoined;
 import io.parley.events.chat.RoomParticipantLeft;
+import io.parley.kit.auth.StaffSocketHandshake;
 import io.parley.security.StaffPrincipal;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public class RoomSockets extends TextWebSocketHandler {
             send(session, error("request.invalid", "after must be at least 0", roomId));
             return;
         }
-        StaffPrincipal staff = (StaffPrincipal) session.getAttributes().get(RoomHandshake.PRINCIPAL);
+        StaffPrincipal staff = StaffSocketHandshake.staffOf(session);
         Optional<Room> found = lookup.await(roomId);
         if (found.isEmpty()) {
             send(session, error("room.not-found", "No room " + roomId, roomId));

@@ -1,6 +1,7 @@
 package io.parley.presence.socket;
 
 import io.parley.kit.auth.SessionGuard;
+import io.parley.kit.auth.StaffSocketHandshake;
 import io.parley.presence.PresenceSettings;
 import io.parley.presence.availability.StaffPresence;
 import io.parley.presence.offers.OpenOffers;
@@ -21,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 class AgentSocketConfiguration implements WebSocketConfigurer {
 
     private final AgentSockets sockets;
-    private final AgentHandshake handshake;
+    private final StaffSocketHandshake handshake;
     private final PresenceSettings settings;
 
     AgentSocketConfiguration(
             AgentSockets sockets, StaffTokenVerifier verifier, SessionGuard sessions, PresenceSettings settings) {
         this.sockets = sockets;
-        this.handshake = new AgentHandshake(verifier, sessions);
+        this.handshake = new StaffSocketHandshake(verifier, sessions);
         this.settings = settings;
     }
 

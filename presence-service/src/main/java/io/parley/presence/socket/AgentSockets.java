@@ -1,5 +1,6 @@
 package io.parley.presence.socket;
 
+import io.parley.kit.auth.StaffSocketHandshake;
 import io.parley.presence.auth.SessionEnded;
 import io.parley.presence.availability.StaffPresence;
 import io.parley.presence.availability.StaffStatusUpdated;
@@ -138,6 +139,6 @@ class AgentSockets extends TextWebSocketHandler {
     }
 
     private static StaffPrincipal staffOf(WebSocketSession session) {
-        return (StaffPrincipal) session.getAttributes().get(AgentHandshake.PRINCIPAL);
+        return StaffSocketHandshake.staffOf(session);
     }
 }

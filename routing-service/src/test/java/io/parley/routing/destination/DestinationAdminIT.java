@@ -55,16 +55,11 @@ class DestinationAdminIT {
     static void start() {
         jwks = LocalJwks.start();
         routing = RoutingServiceApplication.application()
-                .run(
-                        "--server.port=0",
-                        "--management.server.port=" + TestInfrastructure.freePort(),
-                        "--parley.kafka.bootstrap=" + TestInfrastructure.kafkaBootstrap(),
-                        "--parley.kafka.partitions=2",
-                        "--parley.mongo.uri=" + TestInfrastructure.mongoUri(),
-                        "--parley.mongo.database=routing-admin-" + RUN,
+                .run(TestInfrastructure.serviceArgs(
+                        "routing-admin-" + RUN,
                         "--parley.routing.state-dir=" + stateDir,
                         "--parley.routing.application-id=routing-admin-" + RUN,
-                        "--parley.auth.jwks-uri=" + jwks.uri());
+                        "--parley.auth.jwks-uri=" + jwks.uri()));
         baseUrl = "http://127.0.0.1:" + routing.getEnvironment().getProperty("local.server.port");
         destinations = TopicTap.on(Topics.ROUTING_DESTINATION);
         EventPublisher events = routing.getBean(EventPublisher.class);

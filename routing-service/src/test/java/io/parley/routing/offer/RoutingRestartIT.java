@@ -109,15 +109,10 @@ class RoutingRestartIT {
 
     private ConfigurableApplicationContext startRouting() {
         ConfigurableApplicationContext context = RoutingServiceApplication.application()
-                .run(
-                        "--server.port=0",
-                        "--management.server.port=" + TestInfrastructure.freePort(),
-                        "--parley.kafka.bootstrap=" + TestInfrastructure.kafkaBootstrap(),
-                        "--parley.kafka.partitions=2",
-                        "--parley.mongo.uri=" + TestInfrastructure.mongoUri(),
-                        "--parley.mongo.database=routing-restart-" + run,
+                .run(TestInfrastructure.serviceArgs(
+                        "routing-restart-" + run,
                         "--parley.routing.state-dir=" + stateDir,
-                        "--parley.routing.application-id=routing-restart-" + run);
+                        "--parley.routing.application-id=routing-restart-" + run));
         contexts.add(context);
         RoutingStreams streams = context.getBean(RoutingStreams.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);

@@ -1,5 +1,6 @@
 package io.parley.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,7 @@ public record EntryPoint(Type type, String id, @Nullable String label) {
     }
 
     /** A direct enquiry goes to one staff member only. */
+    @JsonIgnore
     public boolean isDirect() {
         return type == Type.STAFF;
     }

@@ -1,5 +1,6 @@
 package io.parley.events.presence;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.parley.events.EventType;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public record StaffStatusChanged(
     }
 
     /** Whether this staff member may be offered another enquiry now. */
+    @JsonIgnore
     public boolean canTakeMore() {
         return status == Availability.ACTIVE && activeChats < maxConcurrentChats;
     }

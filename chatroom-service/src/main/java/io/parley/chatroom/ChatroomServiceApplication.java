@@ -5,9 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The chatroom-service application; its configuration lives in {@code chatroom-service.yml}. */
 @SpringBootApplication
+@EnableScheduling
 @Import(ParleyServiceConfiguration.class)
 @EnableConfigurationProperties(ChatroomSettings.class)
 public class ChatroomServiceApplication {

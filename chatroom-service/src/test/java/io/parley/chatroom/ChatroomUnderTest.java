@@ -53,7 +53,9 @@ public final class ChatroomUnderTest {
                         "--parley.mongo.database=chatroom-it-" + suffix,
                         "--parley.auth.jwks-uri=" + jwks.uri(),
                         "--parley.chatroom.room-grace=" + ROOM_GRACE.toMillis() + "ms",
-                        "--parley.chatroom.allowed-origins=" + ALLOWED_ORIGIN);
+                        "--parley.chatroom.allowed-origins=" + ALLOWED_ORIGIN,
+                        "--parley.chatroom.pending-reply-after=2s",
+                        "--parley.chatroom.pending-reply-check=500ms");
         events = context.getBean(EventPublisher.class);
         String port = context.getEnvironment().getProperty("local.server.port");
         baseUrl = "http://127.0.0.1:" + port;

@@ -7,7 +7,7 @@ import io.parley.chatroom.room.RoomState;
 import io.parley.events.DeliveryStatus;
 import io.parley.events.Sender;
 import io.parley.events.Topics;
-import io.parley.events.channel.OutboundMessageRequested;
+import io.parley.kit.kafka.EventNotStoredException;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.web.Problem;
 import io.parley.security.StaffPrincipal;
@@ -22,12 +22,15 @@ import org.springframework.stereotype.Service;
  * A staff member's reply: 1 to {@value #MAX_LENGTH} characters after trimming, only in an open room. It takes
  * the room's next sequence number, starts PENDING, and goes to the customer's channel as {@code
  * OutboundMessageRequested} (purpose REPLY, keyed by the room's conversation, our message id as the
- * outbound id), so channel-ingest delivers it and reports its statuses against it.
+ * outbound id), so channel-ingest delivers it and reports its statuses against it. Once stored, the reply
+ * is answered 201 even if Kafka is slow: {@link PendingReplies} requests it again.
  */
 @Service
 class StaffReplies {
 
     static final int MAX_LENGTH = 4000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffReplies.class);
 
     private final RoomPostings postings;
     private final EventPublisher events;
@@ -55,19 +58,13 @@ class StaffReplies {
         RoomMessage message = postings.post(
                         room, "s:" + UUID.randomUUID(), sender, text, List.of(), now, DeliveryStatus.PENDING)
                 .message();
-        events.publishAndWait(
-                Topics.CHANNEL_OUTBOUND_MESSAGE,
-                room.conversation(),
-                new OutboundMessageRequested(
-                        message.messageId(),
-                        room.conversation(),
-                        OutboundMessageRequested.Purpose.REPLY,
-                        room.roomId(),
-                        message.seq(),
-                        sender,
-                        text,
-                        List.of(),
-                        now));
+        try {
+            events.publishAndWait(
+                    Topics.CHANNEL_OUTBOUND_MESSAGE, room.conversation(), PendingReplies.request(room, message));
+        } catch (EventNotStoredException e) {
+            // Stored and PENDING: PendingReplies requests it again until a channel takes it.
+            log.warn("Reply {} stored; its request waits for Kafka: {}", message.messageId(), e.getMessage());
+        }
         return message;
     }
 }

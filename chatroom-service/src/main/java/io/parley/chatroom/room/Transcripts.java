@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
@@ -98,6 +99,17 @@ public class Transcripts {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Staff messages still PENDING (no channel has taken them) that were written before {@code before}. */
+    public List<RoomMessage> pendingStaffMessages(Instant before, int limit) {
+        return collection
+                .find(and(
+                        eq("sender.kind", Sender.Kind.STAFF.name()),
+                        eq("status", DeliveryStatus.PENDING.name()),
+                        lt("sentAt", before)))
+                .limit(limit)
+                .into(new ArrayList<>());
     }
 
     public Optional<RoomMessage> byId(String messageId) {

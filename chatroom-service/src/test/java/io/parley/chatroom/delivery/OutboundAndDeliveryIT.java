@@ -73,6 +73,52 @@ class OutboundAndDeliveryIT {
     }
 
     @Test
+    void aReplyNoChannelHasTakenIsRequestedAgainUntilOneReportsOnIt() {
+        EnquiryScript enquiry = EnquiryScript.open(chatroom.events, "Anyone?");
+        String roomId = enquiry.liveWith(chatroom, "rita");
+        String messageId = chatroom.body(chatroom.say(roomId, chatroom.token("rita"), "Yes, here"))
+                .path("messageId")
+                .asString();
+
+        try (TopicTap<ConversationKey, OutboundMessageEvent> outbound = TopicTap.on(Topics.CHANNEL_OUTBOUND_MESSAGE)) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> requestsOf(outbound, messageId), requests -> requests >= 2);
+
+            chatroom.events.publishAndWait(
+                    Topics.CHANNEL_DELIVERY_STATUS,
+                    enquiry.conversation,
+                    new DeliveryStatusChanged(
+                            messageId,
+                            enquiry.conversation,
+                            roomId,
+                            null,
+                            DeliveryStatus.SENT,
+                            "wamid.1",
+                            null,
+                            Instant.now()));
+            String token = chatroom.token("rita");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> chatroom.messages(roomId, token, 0).stream()
+                            .anyMatch(m -> m.path("id").asString().equals(messageId)
+                                    && "SENT".equals(m.path("status").asString())));
+            long settled = requestsOf(outbound, messageId);
+            await().pollDelay(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> true);
+            assertThat(requestsOf(outbound, messageId))
+                    .as("no more requests once a channel reported")
+                    .isEqualTo(settled);
+        }
+    }
+
+    private static long requestsOf(TopicTap<ConversationKey, OutboundMessageEvent> outbound, String messageId) {
+        return outbound.seen(
+                        OutboundMessageRequested.class,
+                        r -> r.outboundMessageId().equals(messageId))
+                .size();
+    }
+
+    @Test
     void deliveryStatusesMoveAMessageForwardOnlyAndReachTheRoom() {
         EnquiryScript enquiry = EnquiryScript.open(chatroom.events, "Hi");
         String roomId = enquiry.liveWith(chatroom, "pete");

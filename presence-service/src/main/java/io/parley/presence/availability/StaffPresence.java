@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +33,6 @@ public class StaffPresence {
     private final AvailabilityStore store;
     private final StaffAccounts accounts;
     private final EventPublisher events;
-    private final ApplicationEventPublisher local;
     private final PresenceSettings settings;
     private final Clock clock;
 
@@ -42,13 +40,11 @@ public class StaffPresence {
             AvailabilityStore store,
             StaffAccounts accounts,
             EventPublisher events,
-            ApplicationEventPublisher local,
             PresenceSettings settings,
             Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.events = events;
-        this.local = local;
         this.settings = settings;
         this.clock = clock;
     }
@@ -153,7 +149,6 @@ public class StaffPresence {
                         account.maxConcurrentChats(),
                         availability.activeChats(),
                         clock.instant()));
-        local.publishEvent(new StaffStatusUpdated(view(availability, Optional.of(account))));
     }
 
     private static AvailabilityView view(StaffAvailability availability, Optional<StaffAccount> account) {

@@ -14,43 +14,32 @@ import io.parley.events.routing.OfferWithdrawn;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The current offers of every staff member. Idempotent: an offer created twice is one offer (and shown once);
- * a withdrawal of an offer that is not there changes nothing. An offer past its expiry is not shown even
- * before routing withdraws it.
+ * The current offers of every staff member (the REST panel and a socket's first snapshot). Idempotent: an
+ * offer created twice is one offer; a withdrawal of an offer that is not there changes nothing. An offer
+ * past its expiry is not shown even before routing withdraws it. Live pushes come from {@link OfferPushes}.
  */
 @Component
 public class OpenOffers {
 
     private final MongoCollection<Offer> collection;
-    private final ApplicationEventPublisher local;
     private final Clock clock;
 
-    OpenOffers(MongoDatabase database, ApplicationEventPublisher local, Clock clock) {
+    OpenOffers(MongoDatabase database, Clock clock) {
         this.collection = database.getCollection("offers", Offer.class);
         this.collection.createIndex(Indexes.ascending("staffId", "offeredAt"));
-        this.local = local;
         this.clock = clock;
     }
 
     void created(OfferCreated created) {
         Offer offer = Offer.of(created);
-        var result = collection.replaceOne(eq("_id", offer.id()), offer, new ReplaceOptions().upsert(true));
-        if (result.getUpsertedId() != null) {
-            local.publishEvent(new OfferShown(offer));
-        }
+        collection.replaceOne(eq("_id", offer.id()), offer, new ReplaceOptions().upsert(true));
     }
 
     void withdrawn(OfferWithdrawn withdrawn) {
-        long removed = collection
-                .deleteOne(eq("_id", Offer.idOf(withdrawn.staffId(), withdrawn.enquiryId())))
-                .getDeletedCount();
-        if (removed > 0) {
-            local.publishEvent(new OfferGone(withdrawn.staffId(), withdrawn.enquiryId(), withdrawn.reason()));
-        }
+        collection.deleteOne(eq("_id", Offer.idOf(withdrawn.staffId(), withdrawn.enquiryId())));
     }
 
     /** The staff member's offers that have not expired, oldest first. */

@@ -1,0 +1,110 @@
+package io.parley.kit.kafka;
+
+import io.parley.events.Envelope;
+import io.parley.events.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Brings every new event of a topic to this instance, whichever instance's consumer group member owns its
+ * partition: for pushing to the sockets this instance holds. It reads all partitions from their end at
+ * start, without a consumer group (nothing to rebalance, commit or clean up), and never replays: what a
+ * socket missed it reads from the store. A handler failure is logged and the event skipped.
+ *
+ * @param <K> the topic's key
+ * @param <E> the topic's event interface
+ */
+public final class EventFanOut<K, E> implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFanOut.class);
+
+    private final Topic<K, E> topic;
+    private final String bootstrap;
+    private final EventHandler<K, E> handler;
+    private volatile @Nullable KafkaConsumer<K, Envelope<E>> consumer;
+    private volatile @Nullable Thread reader;
+    private volatile boolean running;
+
+    public EventFanOut(Topic<K, E> topic, KafkaSettings settings, EventHandler<K, E> handler) {
+        this.topic = topic;
+        this.bootstrap = settings.bootstrap();
+        this.handler = handler;
+    }
+
+    @Override
+    public void start() {
+        KafkaConsumer<K, Envelope<E>> created = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        50),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+        List<TopicPartition> partitions = created.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        created.assign(partitions);
+        created.seekToEnd(partitions);
+        partitions.forEach(created::position); // fix the start now, before anything is published after it
+        consumer = created;
+        running = true;
+        reader = Thread.ofPlatform().daemon().name("fan-out-" + topic.name()).start(() -> read(created));
+    }
+
+    private void read(KafkaConsumer<K, Envelope<E>> source) {
+        try {
+            while (running) {
+                for (ConsumerRecord<K, Envelope<E>> record : source.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        handler.handle(record.key(), record.value());
+                    } catch (Exception e) {
+                        log.warn(
+                                "Fan-out of {} on {} failed: {}", record.value().type(), topic.name(), e.toString());
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() woke us up
+        } finally {
+            source.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<K, Envelope<E>> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread thread = reader;
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

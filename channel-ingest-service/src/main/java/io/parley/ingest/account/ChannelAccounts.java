@@ -1,12 +1,16 @@
 package io.parley.ingest.account;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import io.parley.events.Channel;
 import io.parley.events.Topics;
 import io.parley.kit.kafka.EventPublisher;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,13 @@ public class ChannelAccounts {
 
     public Optional<ChannelAccount> byId(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first());
+    }
+
+    /** The enabled accounts of one channel (a webhook shared by all of them picks among these). */
+    public List<ChannelAccount> enabledOn(Channel channel) {
+        return collection
+                .find(and(eq("channel", channel.name()), eq("enabled", true)))
+                .into(new ArrayList<>());
     }
 
     public ChannelAccount save(ChannelAccount account) {

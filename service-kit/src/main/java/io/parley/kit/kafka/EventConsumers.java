@@ -43,8 +43,15 @@ public final class EventConsumers implements SmartLifecycle {
             CommonErrorHandler errorHandler,
             String serviceGroup,
             MeterRegistry meters) {
+        Set<String> seen = new java.util.HashSet<>();
         for (EventSubscription<?, ?> subscription : subscriptions) {
             String group = subscription.groupOr(serviceGroup);
+            if (!seen.add(group + "|" + subscription.topic().name())) {
+                // Two containers in one group would split the topic's partitions: each would see part of it.
+                throw new IllegalStateException(
+                        "Two subscriptions to " + subscription.topic().name() + " in group " + group
+                                + ": handle both in one subscription, or give one its own group");
+            }
             ContainerProperties properties =
                     new ContainerProperties(subscription.topic().name());
             properties.setGroupId(group);

@@ -1,0 +1,302 @@
+package io.parley.ingest.meta;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.events.Channel;
+import io.parley.events.ConversationKey;
+import io.parley.events.Customer;
+import io.parley.events.DeliveryStatus;
+import io.parley.events.EnquiryType;
+import io.parley.events.EntryPoint;
+import io.parley.events.Sender;
+import io.parley.events.Topics;
+import io.parley.events.channel.DeliveryStatusChanged;
+import io.parley.events.channel.OutboundMessageRequested;
+import io.parley.events.enquiry.CustomerMessage;
+import io.parley.events.enquiry.EnquiryOpened;
+import io.parley.ingest.account.ChannelAccount;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outbound messages of Messenger and WhatsApp conversations against a stub Graph API: the platform's exact
+ * request, SENT with the platform's id or FAILED with what the agent must do, retries of transient errors,
+ * one send per request however often it is delivered, WhatsApp's statuses, and the welcome message.
+ */
+class MetaOutboundIT extends RunningMeta {
+
+    @Test
+    void aMessengerReplyIsSentWithThePageTokenAndReportedSent() {
+        ChannelAccount page = givenPage(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(okJson("""
+                {"recipient_id":"6543210","message_id":"m_reply_1"}""")));
+        ConversationKey key = new ConversationKey(Channel.FACEBOOK, page.id(), "6543210");
+
+        String id = reply(key, "Your parcel is on its way");
+
+        DeliveryStatusChanged sent = awaitStatus(id, DeliveryStatus.SENT);
+        assertThat(sent.platformMessageId()).isEqualTo("m_reply_1");
+        assertThat(sent.conversationKey()).isEqualTo(key);
+        assertThat(sent.roomId()).isEqualTo("room-7");
+        assertThat(sent.roomSeq()).isEqualTo(3L);
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(page)))
+                        .withQueryParam("access_token", equalTo(page.secrets().get("pageAccessToken")))
+                        .withRequestBody(equalToJson("""
+                                {"recipient":{"id":"6543210"},"messaging_type":"RESPONSE",
+                                 "message":{"text":"Your parcel is on its way"}}""")));
+    }
+
+    @Test
+    void aWhatsAppReplyIsSentWithTheBearerTokenAndReportedSent() {
+        ChannelAccount phone = givenPhone(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(okJson("""
+                {"messaging_product":"whatsapp","contacts":[{"input":"852","wa_id":"852"}],
+                 "messages":[{"id":"wamid.sent-1"}]}""")));
+        ConversationKey key = new ConversationKey(Channel.WHATSAPP, phone.id(), "852");
+
+        String id = reply(key, "Hi from Parley");
+
+        assertThat(awaitStatus(id, DeliveryStatus.SENT).platformMessageId()).isEqualTo("wamid.sent-1");
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(phone)))
+                        .withHeader(
+                                "Authorization",
+                                equalTo("Bearer " + phone.secrets().get("accessToken")))
+                        .withRequestBody(equalToJson("""
+                                {"messaging_product":"whatsapp","to":"852","type":"text",
+                                 "text":{"body":"Hi from Parley"}}""")));
+    }
+
+    @Test
+    void aReplyOutsideTheMessagingWindowFailsAsWindowClosed() {
+        ChannelAccount page = givenPage(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"error":{"message":"(#10) This message is sent outside of allowed window.",
+                                 "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"x"}}""")));
+
+        String id = reply(new ConversationKey(Channel.FACEBOOK, page.id(), "1"), "too late");
+
+        DeliveryStatusChanged failed = awaitStatus(id, DeliveryStatus.FAILED);
+        assertThat(failed.failure()).isNotNull();
+        assertThat(failed.failure().code()).isEqualTo("window-closed");
+        assertThat(failed.failure().actionRequired()).isTrue();
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(page))));
+    }
+
+    @Test
+    void aReplyIsRetriedAfterServerErrorsAndSentOnce() {
+        ChannelAccount page = givenPage(null);
+        String scenario = "flaky-" + page.id();
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(serverError())
+                .willSetStateTo("failed once"));
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("failed once")
+                .willReturn(serverError())
+                .willSetStateTo("failed twice"));
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("failed twice")
+                .willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"m_third_time\"}"))
+                .willSetStateTo("sent"));
+
+        String id = reply(new ConversationKey(Channel.FACEBOOK, page.id(), "1"), "third time lucky");
+
+        assertThat(awaitStatus(id, DeliveryStatus.SENT).platformMessageId()).isEqualTo("m_third_time");
+        GRAPH.verify(3, postRequestedFor(urlPathEqualTo(messages(page))));
+        assertThat(GRAPH.getAllScenarios().getScenarios().stream()
+                        .filter(s -> s.getName().equals(scenario))
+                        .findFirst()
+                        .orElseThrow()
+                        .getState())
+                .isEqualTo("sent");
+        assertThat(STATUSES.seen(
+                        DeliveryStatusChanged.class, s -> s.outboundMessageId().equals(id)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPlatformThatKeepsFailingMakesTheReplyUnreachable() {
+        ChannelAccount page = givenPage(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(serverError()));
+
+        String id = reply(new ConversationKey(Channel.FACEBOOK, page.id(), "1"), "hello?");
+
+        DeliveryStatusChanged failed = awaitStatus(id, DeliveryStatus.FAILED);
+        assertThat(failed.failure().code()).isEqualTo("unreachable");
+        GRAPH.verify(3, postRequestedFor(urlPathEqualTo(messages(page))));
+    }
+
+    @Test
+    void aRedeliveredRequestIsSentOnce() {
+        ChannelAccount page = givenPage(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"m_once\"}")));
+        ConversationKey key = new ConversationKey(Channel.FACEBOOK, page.id(), "1");
+        OutboundMessageRequested request = outbound(key, "only once");
+
+        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
+        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
+        String marker = reply(key, "marker");
+        awaitStatus(marker, DeliveryStatus.SENT);
+
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(page)))
+                        .withRequestBody(equalToJson("{\"message\":{\"text\":\"only once\"}}", true, true)));
+        assertThat(STATUSES.seen(
+                        DeliveryStatusChanged.class, s -> s.outboundMessageId().equals(request.outboundMessageId())))
+                .hasSize(1);
+    }
+
+    @Test
+    void whatsAppStatusesAreReportedForOurOutboundMessage() {
+        ChannelAccount phone = givenPhone(null);
+        String wamid = "wamid." + UUID.randomUUID();
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone)))
+                .willReturn(okJson("{\"messages\":[{\"id\":\"" + wamid + "\"}]}")));
+        ConversationKey key = new ConversationKey(Channel.WHATSAPP, phone.id(), "85291234567");
+        String id = reply(key, "status please");
+        awaitStatus(id, DeliveryStatus.SENT);
+
+        HttpResponse<String> response = postSigned(
+                "/webhooks/whatsapp", WhatsAppWebhookIT.notification(phone.id(), """
+                        "statuses":[
+                         {"id":"%1$s","status":"delivered","timestamp":"1700000100","recipient_id":"85291234567"},
+                         {"id":"%1$s","status":"read","timestamp":"1700000200","recipient_id":"85291234567"}]""".formatted(wamid)), APP_SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        DeliveryStatusChanged delivered = awaitStatus(id, DeliveryStatus.DELIVERED);
+        DeliveryStatusChanged read = awaitStatus(id, DeliveryStatus.READ);
+        assertThat(delivered.conversationKey()).isEqualTo(key);
+        assertThat(delivered.roomId()).isEqualTo("room-7");
+        assertThat(delivered.platformMessageId()).isEqualTo(wamid);
+        assertThat(delivered.at()).isEqualTo(Instant.ofEpochSecond(1_700_000_100L));
+        assertThat(read.at()).isEqualTo(Instant.ofEpochSecond(1_700_000_200L));
+    }
+
+    @Test
+    void aFailedWhatsAppStatusCarriesTheErrorTitle() {
+        ChannelAccount phone = givenPhone(null);
+        String wamid = "wamid." + UUID.randomUUID();
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone)))
+                .willReturn(okJson("{\"messages\":[{\"id\":\"" + wamid + "\"}]}")));
+        String id = reply(new ConversationKey(Channel.WHATSAPP, phone.id(), "852"), "will fail later");
+        awaitStatus(id, DeliveryStatus.SENT);
+
+        postSigned("/webhooks/whatsapp", WhatsAppWebhookIT.notification(phone.id(), """
+                        "statuses":[{"id":"%s","status":"failed","timestamp":"1700000100","recipient_id":"852",
+                         "errors":[{"code":131047,"title":"Re-engagement message"}]}]""".formatted(wamid)), APP_SECRET);
+
+        DeliveryStatusChanged failed = awaitStatus(id, DeliveryStatus.FAILED);
+        assertThat(failed.failure().code()).isEqualTo("window-closed");
+        assertThat(failed.failure().reason()).contains("Re-engagement message");
+    }
+
+    @Test
+    void theWelcomeMessageIsSentOnceWhenAnEnquiryOpens() {
+        ChannelAccount page = givenPage("Welcome! We will be with you shortly.");
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
+                .willReturn(okJson("{\"recipient_id\":\"99\",\"message_id\":\"m_welcome\"}")));
+        ConversationKey key = new ConversationKey(Channel.FACEBOOK, page.id(), "99");
+        String enquiryId = "enq-" + UUID.randomUUID();
+        EnquiryOpened opened = opened(enquiryId, key, page);
+
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened);
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened);
+
+        DeliveryStatusChanged sent = awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT);
+        assertThat(sent.platformMessageId()).isEqualTo("m_welcome");
+        String marker = reply(key, "marker");
+        awaitStatus(marker, DeliveryStatus.SENT);
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(page))).withRequestBody(equalToJson("""
+                                {"recipient":{"id":"99"},"messaging_type":"RESPONSE",
+                                 "message":{"text":"Welcome! We will be with you shortly."}}""")));
+    }
+
+    @Test
+    void noWelcomeIsSentForAnAccountWithout() {
+        ChannelAccount page = givenPage(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(okJson("{\"message_id\":\"m_x\"}")));
+        ConversationKey key = new ConversationKey(Channel.FACEBOOK, page.id(), "98");
+        String enquiryId = "enq-" + UUID.randomUUID();
+
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, page));
+        String marker = reply(key, "marker");
+        awaitStatus(marker, DeliveryStatus.SENT);
+
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(page))));
+        assertThat(STATUSES.seen(
+                        DeliveryStatusChanged.class, s -> s.outboundMessageId().equals("welcome:" + enquiryId)))
+                .isEmpty();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private static String messages(ChannelAccount account) {
+        return "/v21.0/" + account.id() + "/messages";
+    }
+
+    private static OutboundMessageRequested outbound(ConversationKey key, String text) {
+        return new OutboundMessageRequested(
+                "out-" + UUID.randomUUID(),
+                key,
+                OutboundMessageRequested.Purpose.REPLY,
+                "room-7",
+                3L,
+                Sender.staff("alice", "Alice"),
+                text,
+                List.of(),
+                Instant.now());
+    }
+
+    private String reply(ConversationKey key, String text) {
+        OutboundMessageRequested request = outbound(key, text);
+        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
+        return request.outboundMessageId();
+    }
+
+    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
+        return STATUSES.await(
+                DeliveryStatusChanged.class,
+                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
+    }
+
+    private static EnquiryOpened opened(String enquiryId, ConversationKey key, ChannelAccount account) {
+        Instant now = Instant.now();
+        return new EnquiryOpened(
+                enquiryId,
+                key,
+                key.channel(),
+                account.id(),
+                EnquiryType.BROADCAST,
+                new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
+                null,
+                new Customer(key.externalUserId(), null, null, null),
+                new CustomerMessage("m_first", "hi", List.of(), now),
+                now,
+                now.plusSeconds(60));
+    }
+}

@@ -1,0 +1,99 @@
+package io.parley.ingest.meta;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.parley.events.Channel;
+import io.parley.events.ConversationKey;
+import io.parley.events.channel.InboundMessageReceived;
+import io.parley.ingest.RunningIngest;
+import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.account.ChannelAccounts;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The running service with Meta's Graph API as a local WireMock stub, and Messenger and WhatsApp accounts
+ * under fresh ids (page id / phone number id = account id) that send to it.
+ */
+abstract class RunningMeta extends RunningIngest {
+
+    static final String APP_SECRET = "test-app-secret";
+    static final String VERIFY_TOKEN = "test-verify-token";
+    static final WireMockServer GRAPH = startGraph();
+
+    @Autowired
+    ChannelAccounts accounts;
+
+    private static WireMockServer startGraph() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
+        return server;
+    }
+
+    ChannelAccount givenPage(@Nullable String welcome) {
+        return givenAccount(
+                Channel.FACEBOOK, "Page " + fresh("p"), Map.of("pageAccessToken", "page-token-" + fresh("t")), welcome);
+    }
+
+    ChannelAccount givenPhone(@Nullable String welcome) {
+        return givenAccount(
+                Channel.WHATSAPP, "Number " + fresh("n"), Map.of("accessToken", "wa-token-" + fresh("t")), welcome);
+    }
+
+    private ChannelAccount givenAccount(
+            Channel channel, String name, Map<String, String> token, @Nullable String welcome) {
+        Map<String, String> secrets = new java.util.HashMap<>(token);
+        secrets.put("appSecret", APP_SECRET);
+        secrets.put("verifyToken", VERIFY_TOKEN);
+        return accounts.save(new ChannelAccount(
+                String.valueOf(System.nanoTime()),
+                channel,
+                name,
+                true,
+                secrets,
+                GRAPH.baseUrl(),
+                welcome,
+                List.of(),
+                Instant.now()));
+    }
+
+    HttpResponse<String> postSigned(String path, String body, String secret) {
+        return postRaw(
+                path,
+                body.getBytes(StandardCharsets.UTF_8),
+                WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> postRaw(String path, byte[] body, @Nullable String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static InboundMessageReceived awaitInbound(String platformMessageId) {
+        return INBOUND.await(
+                InboundMessageReceived.class, m -> m.platformMessageId().equals(platformMessageId));
+    }
+
+    static List<InboundMessageReceived> inboundOf(ConversationKey key) {
+        return INBOUND.seen(
+                InboundMessageReceived.class, m -> m.conversationKey().equals(key));
+    }
+}

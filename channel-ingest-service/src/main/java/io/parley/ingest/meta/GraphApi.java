@@ -2,56 +2,40 @@ package io.parley.ingest.meta;
 
 import io.parley.events.DeliveryFailure;
 import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.connector.PlatformHttp;
 import io.parley.ingest.outbound.ChannelSender.Failed;
 import io.parley.ingest.outbound.ChannelSender.Outcome;
 import io.parley.ingest.outbound.ChannelSender.Sent;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 /**
- * Calls to Meta's Graph API send endpoints. Every call is bounded by the timeout; a 5xx, a 429 or an I/O
- * error (timeouts included) is tried again after a doubling back-off, {@code attempts} times in all, then
- * the message is {@code unreachable}; a 4xx is final and classified by {@link GraphErrors}. URLs are never
- * logged: Messenger's carries the page token.
+ * Calls to Meta's Graph API send endpoints, through {@link PlatformHttp} (timeout, retries with back-off of
+ * transient errors, then {@code unreachable}); a 4xx is final and classified by {@link GraphErrors}.
  */
 @Component
 class GraphApi {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphApi.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = PlatformHttp.JSON;
 
     private final MetaSettings settings;
-    private final HttpClient http;
+    private final PlatformHttp http;
 
-    GraphApi(MetaSettings settings) {
+    GraphApi(MetaSettings settings, PlatformHttp http) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
     }
 
     /** {@code {base}/{version}/{node}/messages} of this account's platform. */
     URI messagesUri(ChannelAccount account, String node) {
-        String base = account.platformBaseUrl() != null
-                ? account.platformBaseUrl()
-                : settings.graphBaseUrl().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
+        String base = PlatformHttp.trimmed(
+                account.platformBaseUrl() != null
+                        ? account.platformBaseUrl()
+                        : settings.graphBaseUrl().toString());
         return URI.create(base + "/" + settings.graphVersion() + "/" + Paths.segment(node) + "/messages");
     }
 
@@ -66,63 +50,29 @@ class GraphApi {
             @Nullable String bearer,
             Object body,
             Function<JsonNode, @Nullable String> idOf) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        String lastProblem = "no answer";
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            if (attempt > 1) {
-                pause(settings.backoff().multipliedBy(1L << (attempt - 2)));
+        String json = JSON.writeValueAsString(body);
+        PlatformHttp.Result result = http.exchange(accountId, () -> {
+            var request = http.jsonPost(uri, json);
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
             }
-            try {
-                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                int status = answer.statusCode();
-                if (status >= 200 && status < 300) {
-                    return new Sent(idOf.apply(tree(answer.body())));
-                }
-                if (status < 500 && status != 429) {
-                    return new Failed(refusal(status, answer.body()));
-                }
-                lastProblem = "HTTP " + status;
-            } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Failed(GraphErrors.unreachable("interrupted"));
-            }
-            log.info("Graph API call for account {} failed (attempt {}): {}", accountId, attempt, lastProblem);
-        }
-        return new Failed(GraphErrors.unreachable(lastProblem + " after " + settings.attempts() + " attempts"));
+            return request.build();
+        });
+        return switch (result) {
+            case PlatformHttp.Answered answer when answer.ok() -> new Sent(idOf.apply(answer.json()));
+            case PlatformHttp.Answered answer -> new Failed(refusal(answer.status(), answer.json()));
+            case PlatformHttp.Unreachable unreachable -> new Failed(GraphErrors.unreachable(unreachable.detail()));
+        };
     }
 
-    private static DeliveryFailure refusal(int status, String body) {
-        JsonNode error = tree(body).path("error");
+    private static DeliveryFailure refusal(int status, JsonNode answer) {
+        JsonNode error = answer.path("error");
         String message = MetaNotification.text(error, "message");
         return GraphErrors.classify(
                 status,
                 error.path("code").asInt(0),
                 error.path("error_subcode").asInt(0),
                 message != null ? message : "HTTP " + status);
-    }
-
-    private static JsonNode tree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (JacksonException e) {
-            return MissingNode.getInstance();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Path segments from ids the platform gave us. */

@@ -1,6 +1,7 @@
 package io.parley.ingest.meta;
 
 import io.parley.events.DeliveryFailure;
+import io.parley.ingest.outbound.DeliveryFailures;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,11 +14,11 @@ import java.util.Set;
  */
 final class GraphErrors {
 
-    static final String WINDOW_CLOSED = "window-closed";
-    static final String BAD_CREDENTIALS = "bad-credentials";
-    static final String BLOCKED = "blocked";
-    static final String REJECTED = "rejected";
-    static final String UNREACHABLE = "unreachable";
+    static final String WINDOW_CLOSED = DeliveryFailures.WINDOW_CLOSED;
+    static final String BAD_CREDENTIALS = DeliveryFailures.BAD_CREDENTIALS;
+    static final String BLOCKED = DeliveryFailures.BLOCKED;
+    static final String REJECTED = DeliveryFailures.REJECTED;
+    static final String UNREACHABLE = DeliveryFailures.UNREACHABLE;
 
     private static final Set<Integer> WINDOW_CODES = Set.of(10, 131047);
     private static final Set<Integer> BLOCKED_CODES = Set.of(551, 131050);
@@ -40,8 +41,7 @@ final class GraphErrors {
                     true);
         }
         if (code == 190) {
-            return new DeliveryFailure(
-                    BAD_CREDENTIALS, "The channel account's access token was refused: an admin must renew it", true);
+            return DeliveryFailures.badCredentials();
         }
         if (BLOCKED_CODES.contains(code) || subcode == 1545041) {
             return new DeliveryFailure(BLOCKED, "The customer is not accepting messages from this account", true);
@@ -49,10 +49,10 @@ final class GraphErrors {
         if (httpStatus >= 500) {
             return unreachable(message);
         }
-        return new DeliveryFailure(REJECTED, "The platform refused the message: " + message, false);
+        return DeliveryFailures.rejected(message);
     }
 
     static DeliveryFailure unreachable(String detail) {
-        return new DeliveryFailure(UNREACHABLE, "The platform could not be reached: " + detail, false);
+        return DeliveryFailures.unreachable(detail);
     }
 }

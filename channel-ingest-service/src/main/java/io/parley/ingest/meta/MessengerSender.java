@@ -4,6 +4,7 @@ import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.outbound.ChannelSender;
+import io.parley.ingest.outbound.DeliveryFailures;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,10 @@ class MessengerSender implements ChannelSender {
     public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
         String token = account.secrets().get(TOKEN);
         if (token == null || token.isBlank()) {
-            return new Failed(Outcomes.noToken());
+            return new Failed(DeliveryFailures.noToken());
         }
         if (message.text() == null || message.text().isBlank()) {
-            return new Failed(Outcomes.textOnly());
+            return new Failed(DeliveryFailures.textOnly());
         }
         URI uri = URI.create(graph.messagesUri(account, account.id()) + "?access_token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));

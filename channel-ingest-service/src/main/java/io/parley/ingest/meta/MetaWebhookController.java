@@ -1,10 +1,9 @@
 package io.parley.ingest.meta;
 
 import io.parley.events.Channel;
+import io.parley.ingest.connector.RawBodies;
 import io.parley.kit.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,11 +27,11 @@ class MetaWebhookController {
     static final int MAX_CHALLENGE = 256;
 
     private final MetaWebhooks webhooks;
-    private final MetaSettings settings;
+    private final RawBodies bodies;
 
-    MetaWebhookController(MetaWebhooks webhooks, MetaSettings settings) {
+    MetaWebhookController(MetaWebhooks webhooks, RawBodies bodies) {
         this.webhooks = webhooks;
-        this.settings = settings;
+        this.bodies = bodies;
     }
 
     @GetMapping(path = "/webhooks/facebook", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -55,7 +54,7 @@ class MetaWebhookController {
     ResponseEntity<Void> messenger(
             HttpServletRequest request,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature) {
-        webhooks.receive(Channel.FACEBOOK, signature, body(request));
+        webhooks.receive(Channel.FACEBOOK, signature, bodies.read(request));
         return ResponseEntity.ok().build();
     }
 
@@ -63,7 +62,7 @@ class MetaWebhookController {
     ResponseEntity<Void> whatsApp(
             HttpServletRequest request,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature) {
-        webhooks.receive(Channel.WHATSAPP, signature, body(request));
+        webhooks.receive(Channel.WHATSAPP, signature, bodies.read(request));
         return ResponseEntity.ok().build();
     }
 
@@ -76,27 +75,5 @@ class MetaWebhookController {
             throw new Problem(HttpStatus.FORBIDDEN, "webhook.forbidden", "The verify token is not one of ours");
         }
         return challenge;
-    }
-
-    /** The raw body, refused with 413 as soon as it is known to exceed the limit. */
-    private byte[] body(HttpServletRequest request) {
-        long max = settings.maxWebhookBody().toBytes();
-        if (request.getContentLengthLong() > max) {
-            throw tooLarge(max);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (body.length > max) {
-                throw tooLarge(max);
-            }
-            return body;
-        } catch (IOException e) {
-            throw Problem.badRequest("webhook.malformed", "The body could not be read");
-        }
-    }
-
-    private static Problem tooLarge(long max) {
-        return new Problem(
-                HttpStatus.CONTENT_TOO_LARGE, "webhook.too-large", "The body is larger than " + max + " bytes");
     }
 }

@@ -9,6 +9,7 @@ import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.connector.InboundMessages;
 import io.parley.ingest.meta.MetaNotification.MalformedException;
 import io.parley.ingest.outbound.OutboundRecord;
 import io.parley.ingest.outbound.OutboundRecords;
@@ -25,7 +26,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,15 +46,19 @@ class MetaWebhooks {
     private static final Logger log = LoggerFactory.getLogger(MetaWebhooks.class);
 
     private final ChannelAccounts accounts;
-    private final SeenMessages seen;
+    private final InboundMessages inbound;
     private final OutboundRecords outbound;
     private final EventPublisher events;
     private final Clock clock;
 
     MetaWebhooks(
-            ChannelAccounts accounts, SeenMessages seen, OutboundRecords outbound, EventPublisher events, Clock clock) {
+            ChannelAccounts accounts,
+            InboundMessages inbound,
+            OutboundRecords outbound,
+            EventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
-        this.seen = seen;
+        this.inbound = inbound;
         this.outbound = outbound;
         this.events = events;
         this.clock = clock;
@@ -78,24 +82,17 @@ class MetaWebhooks {
     int receive(Channel channel, @Nullable String signature, byte[] body) {
         List<ChannelAccount> candidates = accounts.enabledOn(channel);
         String secret = verifyingSecret(candidates, signature, body)
-                .orElseThrow(() -> new Problem(
-                        HttpStatus.UNAUTHORIZED,
-                        "webhook.bad-signature",
-                        "The X-Hub-Signature-256 header is missing or does not match the body"));
+                .orElseThrow(() -> InboundMessages.badSignature(WebhookSignature.HEADER));
         MetaNotification notification = read(channel, body);
         Instant receivedAt = clock.instant();
         int published = 0;
         for (MetaNotification.Message message : notification.messages()) {
             Optional<ChannelAccount> account = account(candidates, secret, message.accountId(), channel);
-            if (account.isEmpty() || seen.contains(channel, message.platformMessageId())) {
-                continue;
+            if (account.isPresent()
+                    && inbound.publishOnce(
+                            message.platformMessageId(), inbound(channel, account.get(), message, receivedAt))) {
+                published++;
             }
-            events.publishAndWait(
-                    Topics.CHANNEL_INBOUND_MESSAGE,
-                    key(channel, account.get(), message.customerId()),
-                    inbound(channel, account.get(), message, receivedAt));
-            seen.remember(channel, message.platformMessageId(), receivedAt);
-            published++;
         }
         for (MetaNotification.Status status : notification.statuses()) {
             if (account(candidates, secret, status.accountId(), channel).isEmpty()) {

@@ -1,12 +1,8 @@
 package io.parley.ingest.meta;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import io.parley.ingest.connector.Hmac;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,12 +44,6 @@ final class WebhookSignature {
     }
 
     private static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return Hmac.sha256(secret, body);
     }
 }

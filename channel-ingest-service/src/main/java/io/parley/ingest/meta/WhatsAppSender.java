@@ -4,6 +4,7 @@ import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.outbound.ChannelSender;
+import io.parley.ingest.outbound.DeliveryFailures;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +33,10 @@ class WhatsAppSender implements ChannelSender {
     public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
         String token = account.secrets().get(TOKEN);
         if (token == null || token.isBlank()) {
-            return new Failed(Outcomes.noToken());
+            return new Failed(DeliveryFailures.noToken());
         }
         if (message.text() == null || message.text().isBlank()) {
-            return new Failed(Outcomes.textOnly());
+            return new Failed(DeliveryFailures.textOnly());
         }
         Map<String, Object> body = Map.of(
                 "messaging_product",

@@ -17,8 +17,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * When an enquiry opens on a messaging channel this service sends to (Messenger, WhatsApp so far) and its
- * account has a welcome message, that message is requested on {@code channel.outbound-message.v1} with
+ * When an enquiry opens on a messaging channel this service sends to (Messenger, WhatsApp, LINE, third party
+ * so far) and its account has a welcome message — a third-party account enables it by having one — that
+ * message is requested on {@code channel.outbound-message.v1} with
  * purpose WELCOME. Its id is {@code welcome:<enquiryId>}, so a re-delivered {@code EnquiryOpened} requests the
  * same message and the dispatcher sends it once.
  */

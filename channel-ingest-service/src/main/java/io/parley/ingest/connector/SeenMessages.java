@@ -1,4 +1,4 @@
-package io.parley.ingest.meta;
+package io.parley.ingest.connector;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -18,19 +18,20 @@ import org.springframework.stereotype.Component;
  * deduplicates by the same id.
  */
 @Component
-class SeenMessages {
+public class SeenMessages {
 
     private final MongoCollection<Document> seen;
 
     SeenMessages(MongoDatabase database) {
+        // The name predates the other channels: kept so that ids remembered before stay remembered.
         this.seen = database.getCollection("meta_inbound_seen");
     }
 
-    boolean contains(Channel channel, String platformMessageId) {
+    public boolean contains(Channel channel, String platformMessageId) {
         return seen.find(eq("_id", id(channel, platformMessageId))).first() != null;
     }
 
-    void remember(Channel channel, String platformMessageId, Instant at) {
+    public void remember(Channel channel, String platformMessageId, Instant at) {
         try {
             seen.insertOne(new Document("_id", id(channel, platformMessageId)).append("seenAt", at));
         } catch (MongoWriteException e) {

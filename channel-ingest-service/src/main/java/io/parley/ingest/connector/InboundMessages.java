@@ -1,0 +1,54 @@
+package io.parley.ingest.connector;
+
+import io.parley.events.Channel;
+import io.parley.events.Topics;
+import io.parley.events.channel.InboundMessageReceived;
+import io.parley.kit.kafka.EventPublisher;
+import io.parley.kit.web.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a verified customer's message to Kafka once: a message whose dedup id is remembered is skipped;
+ * otherwise it is published and acknowledged by the broker (or {@code 503 events.unavailable} is thrown, so
+ * the platform retries) and only then remembered.
+ */
+@Component
+public class InboundMessages {
+
+    private final SeenMessages seen;
+    private final EventPublisher events;
+
+    InboundMessages(SeenMessages seen, EventPublisher events) {
+        this.seen = seen;
+        this.events = events;
+    }
+
+    /**
+     * @param dedupId the platform's id that a re-delivery repeats, unique within the channel
+     * @return true when published now, false when it had been before
+     */
+    public boolean publishOnce(String dedupId, InboundMessageReceived message) {
+        Channel channel = message.channel();
+        if (seen.contains(channel, dedupId)) {
+            return false;
+        }
+        events.publishAndWait(Topics.CHANNEL_INBOUND_MESSAGE, message.conversationKey(), message);
+        seen.remember(channel, dedupId, message.receivedAt());
+        return true;
+    }
+
+    /** {@code 401 webhook.bad-signature}: nothing of the body is read. */
+    public static Problem badSignature(String header) {
+        return new Problem(
+                HttpStatus.UNAUTHORIZED,
+                "webhook.bad-signature",
+                "The " + header + " header is missing or does not match the body");
+    }
+
+    /** {@code 404 webhook.unknown-account}: the path names no enabled account of the channel. */
+    public static Problem unknownAccount(Channel channel) {
+        return Problem.notFound(
+                "webhook.unknown-account", "No enabled " + channel.label() + " channel account has this id");
+    }
+}

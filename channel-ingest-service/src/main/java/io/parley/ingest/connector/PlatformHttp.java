@@ -1,0 +1,124 @@
+package io.parley.ingest.connector;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Calls to the platforms' send APIs. Every call is bounded by the timeout; a 5xx, a 429 or an I/O error
+ * (timeouts included) is tried again after a doubling back-off, {@code attempts} times in all, then the call
+ * is {@link Unreachable}; any other answer is final. Redirects are not followed; URLs are never logged
+ * (some carry tokens).
+ */
+@Component
+public class PlatformHttp {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(PlatformHttp.class);
+
+    private final ConnectorSettings settings;
+    private final HttpClient http;
+
+    PlatformHttp(ConnectorSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** What came of a call after its retries. */
+    public sealed interface Result permits Answered, Unreachable {}
+
+    /** The platform's final answer: a 2xx, or a refusal not worth retrying. */
+    public record Answered(int status, String body) implements Result {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public JsonNode json() {
+            return tree(body);
+        }
+    }
+
+    /** No final answer after every attempt (5xx, 429, I/O errors). */
+    public record Unreachable(String detail) implements Result {}
+
+    /** A JSON POST with the configured timeout; headers as pairs. */
+    public HttpRequest.Builder jsonPost(java.net.URI uri, String body) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /**
+     * Sends the request, retrying transient failures.
+     *
+     * @param request built afresh for each attempt (a signature may carry the time of sending)
+     */
+    public Result exchange(String accountId, java.util.function.Supplier<HttpRequest> request) {
+        String lastProblem = "no answer";
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            if (attempt > 1) {
+                pause(settings.backoff().multipliedBy(1L << (attempt - 2)));
+            }
+            try {
+                HttpResponse<String> answer = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                int status = answer.statusCode();
+                if (status < 500 && status != 429) {
+                    return new Answered(status, answer.body());
+                }
+                lastProblem = "HTTP " + status;
+            } catch (IOException e) {
+                lastProblem = e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Unreachable("interrupted");
+            }
+            log.info("Platform call for account {} failed (attempt {}): {}", accountId, attempt, lastProblem);
+        }
+        return new Unreachable(lastProblem + " after " + settings.attempts() + " attempts");
+    }
+
+    public static JsonNode tree(@Nullable String body) {
+        if (body == null || body.isEmpty()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** A field's scalar value as text; null when absent, null or not a scalar. */
+    public static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asString() : null;
+    }
+
+    /** {@code base} without a trailing slash. */
+    public static String trimmed(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.parley.ingest.line;
+
+import io.parley.ingest.connector.RawBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /webhooks/line/{accountId}}: the raw body (413 over the limit), handled by {@link LineWebhooks}. */
+@RestController
+class LineWebhookController {
+
+    private final LineWebhooks webhooks;
+    private final RawBodies bodies;
+
+    LineWebhookController(LineWebhooks webhooks, RawBodies bodies) {
+        this.webhooks = webhooks;
+        this.bodies = bodies;
+    }
+
+    @PostMapping("/webhooks/line/{accountId}")
+    ResponseEntity<Void> receive(
+            @PathVariable String accountId,
+            @RequestHeader(name = LineWebhooks.SIGNATURE, required = false) @Nullable String signature,
+            HttpServletRequest request) {
+        webhooks.receive(accountId, signature, bodies.read(request));
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,129 @@
+package io.parley.ingest.line;
+
+import static io.parley.ingest.connector.PlatformHttp.text;
+
+import io.parley.events.AttachmentRef;
+import io.parley.events.Channel;
+import io.parley.events.ConversationKey;
+import io.parley.events.Customer;
+import io.parley.events.EntryPoint;
+import io.parley.events.channel.InboundMessageReceived;
+import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.connector.Hmac;
+import io.parley.ingest.connector.InboundMessages;
+import io.parley.ingest.connector.PlatformHttp;
+import io.parley.kit.web.Problem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A LINE webhook after the HTTP layer: {@code x-line-signature} must be Base64(HMAC-SHA256(channel secret,
+ * raw body)) of the account in the path before anything is parsed. An empty {@code events} list is the
+ * console's verification (200). Each {@code message} event from a user becomes an inbound message (text as
+ * is; image, video, audio, file, location, sticker as a placeholder text plus the reference {@code
+ * line-content:<messageId>}), deduplicated by {@code webhookEventId} (so a redelivery, {@code
+ * deliveryContext.isRedelivery}, publishes nothing new); its reply token is kept for the reply. Other events
+ * (follow, unfollow, postback, …) are acknowledged and not messages.
+ */
+@Component
+class LineWebhooks {
+
+    static final String SIGNATURE = "x-line-signature";
+    static final String CHANNEL_SECRET = "channelSecret";
+    static final String CONTENT_REF = "line-content:";
+    private static final Logger log = LoggerFactory.getLogger(LineWebhooks.class);
+    private static final Map<String, String> MEDIA =
+            Map.of("image", "image/*", "video", "video/*", "audio", "audio/*", "file", "application/octet-stream");
+
+    private final ChannelAccounts accounts;
+    private final InboundMessages inbound;
+    private final LineReplyTokens replyTokens;
+    private final Clock clock;
+
+    LineWebhooks(ChannelAccounts accounts, InboundMessages inbound, LineReplyTokens replyTokens, Clock clock) {
+        this.accounts = accounts;
+        this.inbound = inbound;
+        this.replyTokens = replyTokens;
+        this.clock = clock;
+    }
+
+    /** Verifies and publishes the request's messages; returns how many were new. */
+    int receive(String accountId, @Nullable String signature, byte[] body) {
+        ChannelAccount account = accounts.byId(accountId)
+                .filter(ChannelAccount::enabled)
+                .filter(candidate -> candidate.channel() == Channel.LINE)
+                .orElseThrow(() -> InboundMessages.unknownAccount(Channel.LINE));
+        String secret = account.secrets().get(CHANNEL_SECRET);
+        if (secret == null || secret.isEmpty() || !Hmac.matchesBase64(secret, body, signature)) {
+            throw InboundMessages.badSignature(SIGNATURE);
+        }
+        JsonNode root;
+        try {
+            root = PlatformHttp.JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw Problem.badRequest("webhook.malformed", "The body is not valid JSON");
+        }
+        if (!root.isObject() || !root.path("events").isArray()) {
+            throw Problem.badRequest("webhook.malformed", "A LINE webhook is an object with an events array");
+        }
+        Instant receivedAt = clock.instant();
+        int published = 0;
+        for (JsonNode event : root.path("events")) {
+            if (message(account, event, receivedAt)) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    private boolean message(ChannelAccount account, JsonNode event, Instant receivedAt) {
+        String eventId = text(event, "webhookEventId");
+        String userId = text(event.path("source"), "userId");
+        JsonNode message = event.path("message");
+        String messageId = text(message, "id");
+        String type = text(message, "type");
+        if (!"message".equals(text(event, "type"))
+                || eventId == null
+                || userId == null
+                || messageId == null
+                || type == null) {
+            return false;
+        }
+        ConversationKey conversation = new ConversationKey(Channel.LINE, account.id(), userId);
+        String replyToken = text(event, "replyToken");
+        if (replyToken != null) {
+            replyTokens.keep(conversation, replyToken, receivedAt);
+        }
+        String body = "text".equals(type) ? text(message, "text") : null;
+        List<AttachmentRef> attachments = MEDIA.containsKey(type)
+                ? List.of(new AttachmentRef(CONTENT_REF + messageId, MEDIA.get(type), text(message, "fileName"), null))
+                : List.of();
+        long millis = event.path("timestamp").asLong(0);
+        if (event.path("deliveryContext").path("isRedelivery").asBoolean(false)) {
+            log.info("LINE redelivered event {} of account {}", eventId, account.id());
+        }
+        return inbound.publishOnce(
+                eventId,
+                new InboundMessageReceived(
+                        conversation,
+                        Channel.LINE,
+                        account.id(),
+                        new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
+                        null,
+                        new Customer(userId, null, null, null),
+                        messageId,
+                        body != null ? body : "[" + type + "]",
+                        attachments,
+                        millis > 0 ? Instant.ofEpochMilli(millis) : receivedAt,
+                        receivedAt));
+    }
+}

@@ -1,0 +1,42 @@
+package io.parley.ingest.outbound;
+
+import io.parley.events.DeliveryFailure;
+
+/**
+ * The failure codes every channel shares, so the agent's console reads one vocabulary: what a person can do
+ * about a message that did not go out.
+ */
+public final class DeliveryFailures {
+
+    public static final String WINDOW_CLOSED = "window-closed";
+    public static final String BAD_CREDENTIALS = "bad-credentials";
+    public static final String BLOCKED = "blocked";
+    public static final String REJECTED = "rejected";
+    public static final String UNREACHABLE = "unreachable";
+    public static final String UNSUPPORTED_CONTENT = "unsupported-content";
+    public static final String NOT_CONFIGURED = "not-configured";
+
+    private DeliveryFailures() {}
+
+    public static DeliveryFailure noToken() {
+        return new DeliveryFailure(
+                BAD_CREDENTIALS, "The channel account has no access token: an admin must set it", true);
+    }
+
+    public static DeliveryFailure textOnly() {
+        return new DeliveryFailure(UNSUPPORTED_CONTENT, "Only text can be sent on this channel for now", false);
+    }
+
+    public static DeliveryFailure badCredentials() {
+        return new DeliveryFailure(
+                BAD_CREDENTIALS, "The channel account's access token was refused: an admin must renew it", true);
+    }
+
+    public static DeliveryFailure rejected(String detail) {
+        return new DeliveryFailure(REJECTED, "The platform refused the message: " + detail, false);
+    }
+
+    public static DeliveryFailure unreachable(String detail) {
+        return new DeliveryFailure(UNREACHABLE, "The platform could not be reached: " + detail, false);
+    }
+}

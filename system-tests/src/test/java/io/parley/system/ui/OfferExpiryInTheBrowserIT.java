@@ -1,0 +1,67 @@
+package io.parley.system.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.parley.system.ui.Screens.offer;
+import static io.parley.system.ui.Screens.visitorAsks;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.parley.launcher.LaunchOptions;
+import io.parley.launcher.PortPlan;
+import io.parley.launcher.Suite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An offer nobody accepts counts down in front of the agent and vanishes at its deadline with the reason
+ * (the suite caps every waiting time at 8 s for this).
+ */
+class OfferExpiryInTheBrowserIT {
+
+    @TempDir
+    static Path data;
+
+    static Suite suite;
+    static Chromium chromium;
+
+    @BeforeAll
+    static void start() {
+        Chromium.assumeInstalled();
+        suite = Suite.start(new LaunchOptions(
+                data, true, null, null, PortPlan.random(), Map.of("parley.enquiry.max-wait-cap", "8s")));
+        chromium = Chromium.launch(suite.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void anOfferNobodyAcceptsExpiresInFrontOfTheAgent() {
+        Page alice = Screens.agent(chromium, "alice", "parley-alice");
+        Page visitor = visitorAsks(chromium, "support", "Iris", "Is anybody there?");
+
+        Locator card = offer(alice, "Is anybody there?");
+        assertThat(card.getByTestId("countdown")).hasText(Pattern.compile("0:0[0-8]"));
+        assertThat(card).containsText("Nobody accepted it in time");
+        assertThat(card.locator("button")).isDisabled();
+        Chromium.screenshot(alice, "console-offer-expired");
+        assertThat(card).hasCount(0);
+        assertThat(alice.locator("#no-offers")).isVisible();
+        for (Page page : List.of(alice, visitor)) {
+            page.context().close();
+        }
+    }
+}

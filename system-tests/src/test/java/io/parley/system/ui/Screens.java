@@ -1,0 +1,66 @@
+package io.parley.system.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** What a test does on the console and the widget, in the words of the screens. */
+final class Screens {
+
+    private Screens() {}
+
+    /** Opens the console, signs in and becomes ACTIVE. */
+    static Page agent(Chromium chromium, String username, String password) {
+        Page page = chromium.page();
+        signIn(page, username, password);
+        return page;
+    }
+
+    static void signIn(Page page, String username, String password) {
+        page.navigate("/");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Active"))
+                .click();
+        assertThat(page.getByTestId("status")).hasText("ACTIVE");
+    }
+
+    /** The offer card whose preview is this text. */
+    static Locator offer(Page agent, String preview) {
+        return agent.getByTestId("offer").filter(new Locator.FilterOptions().setHasText(preview));
+    }
+
+    /** Opens the demo page, opens the widget and asks on a tag; returns the visitor's page. */
+    static Page visitorAsks(Chromium chromium, String tagId, String name, String text) {
+        Page page = chromium.page(420, 760);
+        page.navigate("/widget/demo.html");
+        page.locator(".launcher").click();
+        page.locator("button[data-tag='" + tagId + "']").click();
+        page.getByLabel("Your name").fill(name);
+        page.getByLabel("Your message").fill(text);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start chat"))
+                .click();
+        assertThat(visitorMessages(page)).containsText(text);
+        return page;
+    }
+
+    static Locator visitorMessages(Page visitor) {
+        return visitor.locator(".parley-widget .messages");
+    }
+
+    static void visitorWrites(Page visitor, String text) {
+        visitor.getByLabel("Message").fill(text);
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+    }
+
+    static void agentWrites(Page agent, String text) {
+        agent.getByLabel("Reply").fill(text);
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+    }
+}

@@ -39,4 +39,9 @@ public final class DeliveryFailures {
     public static DeliveryFailure unreachable(String detail) {
         return new DeliveryFailure(UNREACHABLE, "The platform could not be reached: " + detail, false);
     }
+
+    /** A setting the channel account needs is missing: an admin must add it. */
+    public static DeliveryFailure notConfigured(String detail) {
+        return new DeliveryFailure(NOT_CONFIGURED, detail, true);
+    }
 }

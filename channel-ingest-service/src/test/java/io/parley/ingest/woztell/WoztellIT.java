@@ -1,0 +1,301 @@
+package io.parley.ingest.woztell;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.parley.events.Channel;
+import io.parley.events.ConversationKey;
+import io.parley.events.DeliveryStatus;
+import io.parley.events.EntryPoint;
+import io.parley.events.Sender;
+import io.parley.events.Topics;
+import io.parley.events.channel.DeliveryStatusChanged;
+import io.parley.events.channel.InboundMessageReceived;
+import io.parley.events.channel.OutboundMessageRequested;
+import io.parley.ingest.RunningIngest;
+import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.connector.Hmac;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code /webhooks/woztell/{accountId}} and WOZTELL's {@code sendResponses} against a stub: signature, text
+ * with either timestamp form, media as a placeholder with references, duplicates (by id and by body hash)
+ * once, bad requests refused, the exact send body with the conversation's channel, and failures FAILED.
+ */
+class WoztellIT extends RunningIngest {
+
+    static final String SECRET = "woztell-channel-secret";
+    static final WireMockServer WOZTELL = startWoztell();
+
+    @Autowired
+    ChannelAccounts accounts;
+
+    private static WireMockServer startWoztell() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
+        return server;
+    }
+
+    @Test
+    void textInEitherTimestampFormBecomesAnInboundMessage() {
+        ChannelAccount account = givenAccount("token", null);
+
+        HttpResponse<String> seconds = postSigned(
+                account.id(),
+                message("m-sec", "85291234567", "\"1700000000\"", "TEXT", "{\"text\":\"Hello\"}"),
+                SECRET);
+        HttpResponse<String> millis = postSigned(
+                account.id(), message("m-ms", "85291234567", "1700000000123", "TEXT", "{\"text\":\"Again\"}"), SECRET);
+
+        assertThat(seconds.statusCode()).isEqualTo(200);
+        assertThat(millis.statusCode()).isEqualTo(200);
+        InboundMessageReceived hello = awaitInbound(account, "m-sec");
+        assertThat(hello.conversationKey().value()).isEqualTo("woztell:" + account.id() + ":85291234567");
+        assertThat(hello.channel()).isEqualTo(Channel.WOZTELL);
+        assertThat(hello.entryPoint().type()).isEqualTo(EntryPoint.Type.CHANNEL);
+        assertThat(hello.text()).isEqualTo("Hello");
+        assertThat(hello.sentAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
+        InboundMessageReceived again = awaitInbound(account, "m-ms");
+        assertThat(again.text()).isEqualTo("Again");
+        assertThat(again.sentAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+    }
+
+    @Test
+    void mediaIsAPlaceholderWithItsAttachmentReferences() {
+        ChannelAccount account = givenAccount("token", null);
+
+        postSigned(
+                account.id(),
+                message(
+                        "m-img",
+                        "u1",
+                        "1700000000123",
+                        "IMAGE",
+                        "{\"attachments\":[{\"type\":\"image\",\"url\":\"https://cdn.woztell.test/a.jpg\"}]}"),
+                SECRET);
+
+        InboundMessageReceived picture = awaitInbound(account, "m-img");
+        assertThat(picture.text()).isEqualTo("[image]");
+        assertThat(picture.attachments()).hasSize(1);
+        assertThat(picture.attachments().getFirst().ref()).isEqualTo("https://cdn.woztell.test/a.jpg");
+        assertThat(picture.attachments().getFirst().mediaType()).isEqualTo("image/*");
+    }
+
+    @Test
+    void duplicatesArePublishedOnceByIdOrByBodyHash() {
+        ChannelAccount account = givenAccount("token", null);
+        String withId = message("m-dup", "u2", "1700000000123", "TEXT", "{\"text\":\"once\"}");
+        String withoutId = message(null, "u2", "1700000000456", "TEXT", "{\"text\":\"hashed\"}");
+
+        assertThat(postSigned(account.id(), withId, SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(account.id(), withId, SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(account.id(), withoutId, SECRET).statusCode()).isEqualTo(200);
+        assertThat(postSigned(account.id(), withoutId, SECRET).statusCode()).isEqualTo(200);
+        postSigned(account.id(), message("m-marker", "u2", "1700000000789", "TEXT", "{\"text\":\"x\"}"), SECRET);
+        awaitInbound(account, "m-marker");
+
+        assertThat(INBOUND.seen(
+                        InboundMessageReceived.class,
+                        m -> m.channelAccountId().equals(account.id())
+                                && m.platformMessageId().equals("m-dup")))
+                .hasSize(1);
+        assertThat(INBOUND.seen(
+                        InboundMessageReceived.class,
+                        m -> m.channelAccountId().equals(account.id()) && "hashed".equals(m.text())))
+                .hasSize(1)
+                .allSatisfy(m -> assertThat(m.platformMessageId()).startsWith("sha256:"));
+    }
+
+    @Test
+    void badSignatureMalformedOversizedAndUnknownAccountAreRefused() {
+        ChannelAccount account = givenAccount("token", null);
+        String body = message("m-bad", "u3", "1700000000123", "TEXT", "{\"text\":\"x\"}");
+        double before = inboundPublished();
+        byte[] large = new byte[1024 * 1024 + 1];
+        Arrays.fill(large, (byte) ' ');
+
+        HttpResponse<String> forged = postSigned(account.id(), body, "another-secret");
+        HttpResponse<String> unsigned = postRaw(account.id(), body.getBytes(StandardCharsets.UTF_8), null);
+        HttpResponse<String> notJson = postSigned(account.id(), "{oops", SECRET);
+        HttpResponse<String> noFrom = postSigned(account.id(), "{\"type\":\"TEXT\",\"data\":{\"text\":\"x\"}}", SECRET);
+        HttpResponse<String> noText = postSigned(account.id(), message("m-nt", "u3", "1", "TEXT", "{}"), SECRET);
+        HttpResponse<String> tooLarge = postRaw(account.id(), large, Hmac.base64(SECRET, large));
+        HttpResponse<String> unknown = postSigned("woztell-nobody-" + UUID.randomUUID(), body, SECRET);
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(code(forged)).isEqualTo("webhook.bad-signature");
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(code(unsigned)).isEqualTo("webhook.bad-signature");
+        assertThat(List.of(notJson, noFrom, noText)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(code(response)).isEqualTo("webhook.malformed");
+        });
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(code(tooLarge)).isEqualTo("webhook.too-large");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(code(unknown)).isEqualTo("webhook.unknown-account");
+        assertThat(inboundPublished()).isEqualTo(before);
+    }
+
+    @Test
+    void aReplyGoesThroughTheConversationsChannelWithTheExactBody() {
+        ChannelAccount account = givenAccount("woztell-token", "account-channel");
+        WOZTELL.stubFor(post(urlPathEqualTo(base(account) + "/sendResponses"))
+                .willReturn(okJson("{\"ok\":1,\"messageId\":\"wz-out-1\"}")));
+        postSigned(account.id(), message("m-q", "85290000001", "1700000000123", "TEXT", "{\"text\":\"?\"}"), SECRET);
+        awaitInbound(account, "m-q");
+        ConversationKey key = new ConversationKey(Channel.WOZTELL, account.id(), "85290000001");
+
+        String id = reply(key, "Hello from Parley");
+
+        assertThat(awaitStatus(id, DeliveryStatus.SENT).platformMessageId()).isEqualTo("wz-out-1");
+        WOZTELL.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(base(account) + "/sendResponses"))
+                        .withHeader("Authorization", equalTo("Bearer woztell-token"))
+                        .withRequestBody(equalToJson("""
+                        {"channelId":"ch-1","recipientId":"85290000001",
+                         "response":[{"type":"TEXT","text":"Hello from Parley"}]}""")));
+    }
+
+    @Test
+    void withoutAnInboundChannelTheAccountsChannelIdIsUsed() {
+        ChannelAccount account = givenAccount("woztell-token", "account-channel");
+        WOZTELL.stubFor(post(urlPathEqualTo(base(account) + "/sendResponses")).willReturn(okJson("{\"ok\":1}")));
+
+        String id = reply(new ConversationKey(Channel.WOZTELL, account.id(), "u-new"), "Hi");
+
+        assertThat(awaitStatus(id, DeliveryStatus.SENT).platformMessageId()).isNull();
+        WOZTELL.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(base(account) + "/sendResponses"))
+                        .withRequestBody(equalToJson("""
+                        {"channelId":"account-channel","recipientId":"u-new",
+                         "response":[{"type":"TEXT","text":"Hi"}]}""")));
+    }
+
+    @Test
+    void refusalsAndMissingSettingsAreFailed() {
+        ChannelAccount revoked = givenAccount("revoked", "ch");
+        WOZTELL.stubFor(post(urlPathEqualTo(base(revoked) + "/sendResponses"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"ok\":0,\"error\":\"Unauthorized\"}")));
+        ChannelAccount refusing = givenAccount("token", "ch");
+        WOZTELL.stubFor(post(urlPathEqualTo(base(refusing) + "/sendResponses"))
+                .willReturn(okJson("{\"ok\":0,\"error\":\"Invalid recipient\"}")));
+        ChannelAccount unconfigured = givenAccount("token", null);
+
+        String badToken = reply(new ConversationKey(Channel.WOZTELL, revoked.id(), "u"), "hi");
+        String rejected = reply(new ConversationKey(Channel.WOZTELL, refusing.id(), "u"), "hi");
+        String noChannel = reply(new ConversationKey(Channel.WOZTELL, unconfigured.id(), "u"), "hi");
+
+        DeliveryStatusChanged credentials = awaitStatus(badToken, DeliveryStatus.FAILED);
+        assertThat(credentials.failure().code()).isEqualTo("bad-credentials");
+        assertThat(credentials.failure().actionRequired()).isTrue();
+        DeliveryStatusChanged refused = awaitStatus(rejected, DeliveryStatus.FAILED);
+        assertThat(refused.failure().code()).isEqualTo("rejected");
+        assertThat(refused.failure().reason()).contains("Invalid recipient");
+        assertThat(awaitStatus(noChannel, DeliveryStatus.FAILED).failure().code())
+                .isEqualTo("not-configured");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private ChannelAccount givenAccount(String accessToken, @Nullable String channelId) {
+        String id = "woztell-" + UUID.randomUUID();
+        Map<String, String> secrets = new HashMap<>(Map.of("channelSecret", SECRET, "accessToken", accessToken));
+        if (channelId != null) {
+            secrets.put("channelId", channelId);
+        }
+        return accounts.save(new ChannelAccount(
+                id,
+                Channel.WOZTELL,
+                "WOZTELL " + id,
+                true,
+                secrets,
+                WOZTELL.baseUrl() + "/" + id,
+                null,
+                List.of(),
+                Instant.now()));
+    }
+
+    private static String base(ChannelAccount account) {
+        return "/" + account.id();
+    }
+
+    static String message(@Nullable String messageId, String from, String timestamp, String type, String data) {
+        return """
+                {"from":"%s","to":"bot","timestamp":%s,"type":"%s","data":%s,
+                 "member":"mem-1","channel":"ch-1","app":"app-1"%s}""".formatted(
+                        from, timestamp, type, data, messageId == null ? "" : ",\"messageId\":\"" + messageId + "\"");
+    }
+
+    private HttpResponse<String> postSigned(String accountId, String body, String secret) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return postRaw(accountId, bytes, Hmac.base64(secret, bytes));
+    }
+
+    private HttpResponse<String> postRaw(String accountId, byte[] body, @Nullable String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhooks/woztell/" + accountId))
+                .timeout(WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Woztell-Signature", signature);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String reply(ConversationKey key, String text) {
+        OutboundMessageRequested request = new OutboundMessageRequested(
+                "out-" + UUID.randomUUID(),
+                key,
+                OutboundMessageRequested.Purpose.REPLY,
+                "room-1",
+                1L,
+                Sender.staff("alice", "Alice"),
+                text,
+                List.of(),
+                Instant.now());
+        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
+        return request.outboundMessageId();
+    }
+
+    private static InboundMessageReceived awaitInbound(ChannelAccount account, String messageId) {
+        return INBOUND.await(
+                InboundMessageReceived.class,
+                m -> m.channelAccountId().equals(account.id())
+                        && m.platformMessageId().equals(messageId));
+    }
+
+    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
+        return STATUSES.await(
+                DeliveryStatusChanged.class,
+                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
+    }
+}

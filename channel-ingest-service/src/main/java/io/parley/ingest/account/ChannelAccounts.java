@@ -29,6 +29,11 @@ public class ChannelAccounts {
         this.events = events;
     }
 
+    /** The account with this id if it is enabled and of this channel. */
+    public Optional<ChannelAccount> enabled(Channel channel, String id) {
+        return byId(id).filter(ChannelAccount::enabled).filter(account -> account.channel() == channel);
+    }
+
     public Optional<ChannelAccount> byId(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first());
     }

@@ -3,10 +3,14 @@ package io.parley.ingest.connector;
 import io.parley.events.Channel;
 import io.parley.events.Topics;
 import io.parley.events.channel.InboundMessageReceived;
+import io.parley.ingest.account.ChannelAccount;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.web.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hands a verified customer's message to Kafka once: a message whose dedup id is remembered is skipped;
@@ -50,5 +54,31 @@ public class InboundMessages {
     public static Problem unknownAccount(Channel channel) {
         return Problem.notFound(
                 "webhook.unknown-account", "No enabled " + channel.label() + " channel account has this id");
+    }
+
+    /** {@code 400 webhook.malformed}. */
+    public static Problem malformed(String detail) {
+        return Problem.badRequest("webhook.malformed", detail);
+    }
+
+    /** A verified body as JSON, or {@code 400 webhook.malformed}. */
+    public static JsonNode json(byte[] body) {
+        try {
+            return PlatformHttp.JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw malformed("The body is not valid JSON");
+        }
+    }
+
+    /**
+     * Checks a {@code Base64(HMAC-SHA256(secret, raw body))} signature header (LINE, WOZTELL) made with the
+     * account's secret {@code secretName}, before anything of the body is read.
+     */
+    public static void requireBase64Hmac(
+            ChannelAccount account, String secretName, String header, @Nullable String signature, byte[] body) {
+        String secret = account.secrets().get(secretName);
+        if (secret == null || secret.isEmpty() || !Hmac.matchesBase64(secret, body, signature)) {
+            throw badSignature(header);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.parley.ingest.connector;
 
+import io.parley.ingest.account.ChannelAccount;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,6 +112,11 @@ public class PlatformHttp {
     }
 
     /** {@code base} without a trailing slash. */
+    /** The account's own platform base URL (tests and the demo set one), else the channel's default. */
+    public static String baseUrl(ChannelAccount account, URI channelDefault) {
+        return trimmed(account.platformBaseUrl() != null ? account.platformBaseUrl() : channelDefault.toString());
+    }
+
     public static String trimmed(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }

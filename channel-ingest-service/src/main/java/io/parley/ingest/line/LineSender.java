@@ -4,8 +4,8 @@ import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.connector.PlatformHttp;
-import io.parley.ingest.outbound.ChannelSender;
 import io.parley.ingest.outbound.DeliveryFailures;
+import io.parley.ingest.outbound.TokenTextSender;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * (LINE answers 409 to a key it has accepted: the message went out).
  */
 @Component
-class LineSender implements ChannelSender {
+class LineSender extends TokenTextSender {
 
     static final String TOKEN = "channelAccessToken";
 
@@ -34,6 +34,7 @@ class LineSender implements ChannelSender {
     private final Clock clock;
 
     LineSender(PlatformHttp http, LineReplyTokens replyTokens, LineSettings settings, Clock clock) {
+        super(TOKEN);
         this.http = http;
         this.replyTokens = replyTokens;
         this.settings = settings;
@@ -46,19 +47,9 @@ class LineSender implements ChannelSender {
     }
 
     @Override
-    public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
-        String token = account.secrets().get(TOKEN);
-        if (token == null || token.isBlank()) {
-            return new Failed(DeliveryFailures.noToken());
-        }
-        if (message.text() == null || message.text().isBlank()) {
-            return new Failed(DeliveryFailures.textOnly());
-        }
-        List<Map<String, String>> messages = List.of(Map.of("type", "text", "text", message.text()));
-        String base = PlatformHttp.trimmed(
-                account.platformBaseUrl() != null
-                        ? account.platformBaseUrl()
-                        : settings.apiBaseUrl().toString());
+    protected Outcome sendText(ChannelAccount account, OutboundMessageRequested message, String token, String text) {
+        List<Map<String, String>> messages = List.of(Map.of("type", "text", "text", text));
+        String base = PlatformHttp.baseUrl(account, settings.apiBaseUrl());
         var replyToken =
                 replyTokens.take(message.conversationKey(), clock.instant().minus(settings.replyTokenLifetime()));
         if (replyToken.isPresent()) {

@@ -10,10 +10,7 @@ import io.parley.events.EntryPoint;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
-import io.parley.ingest.connector.Hmac;
 import io.parley.ingest.connector.InboundMessages;
-import io.parley.ingest.connector.PlatformHttp;
-import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,22 +54,12 @@ class LineWebhooks {
 
     /** Verifies and publishes the request's messages; returns how many were new. */
     int receive(String accountId, @Nullable String signature, byte[] body) {
-        ChannelAccount account = accounts.byId(accountId)
-                .filter(ChannelAccount::enabled)
-                .filter(candidate -> candidate.channel() == Channel.LINE)
+        ChannelAccount account = accounts.enabled(Channel.LINE, accountId)
                 .orElseThrow(() -> InboundMessages.unknownAccount(Channel.LINE));
-        String secret = account.secrets().get(CHANNEL_SECRET);
-        if (secret == null || secret.isEmpty() || !Hmac.matchesBase64(secret, body, signature)) {
-            throw InboundMessages.badSignature(SIGNATURE);
-        }
-        JsonNode root;
-        try {
-            root = PlatformHttp.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw Problem.badRequest("webhook.malformed", "The body is not valid JSON");
-        }
+        InboundMessages.requireBase64Hmac(account, CHANNEL_SECRET, SIGNATURE, signature, body);
+        JsonNode root = InboundMessages.json(body);
         if (!root.isObject() || !root.path("events").isArray()) {
-            throw Problem.badRequest("webhook.malformed", "A LINE webhook is an object with an events array");
+            throw InboundMessages.malformed("A LINE webhook is an object with an events array");
         }
         Instant receivedAt = clock.instant();
         int published = 0;

@@ -32,10 +32,7 @@ class GraphApi {
 
     /** {@code {base}/{version}/{node}/messages} of this account's platform. */
     URI messagesUri(ChannelAccount account, String node) {
-        String base = PlatformHttp.trimmed(
-                account.platformBaseUrl() != null
-                        ? account.platformBaseUrl()
-                        : settings.graphBaseUrl().toString());
+        String base = PlatformHttp.baseUrl(account, settings.graphBaseUrl());
         return URI.create(base + "/" + settings.graphVersion() + "/" + Paths.segment(node) + "/messages");
     }
 

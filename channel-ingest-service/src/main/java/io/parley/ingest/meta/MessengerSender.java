@@ -3,8 +3,7 @@ package io.parley.ingest.meta;
 import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.outbound.ChannelSender;
-import io.parley.ingest.outbound.DeliveryFailures;
+import io.parley.ingest.outbound.TokenTextSender;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,14 @@ import org.springframework.stereotype.Component;
  * token is the secret {@code pageAccessToken}.
  */
 @Component
-class MessengerSender implements ChannelSender {
+class MessengerSender extends TokenTextSender {
 
     static final String TOKEN = "pageAccessToken";
 
     private final GraphApi graph;
 
     MessengerSender(GraphApi graph) {
+        super(TOKEN);
         this.graph = graph;
     }
 
@@ -33,20 +33,13 @@ class MessengerSender implements ChannelSender {
     }
 
     @Override
-    public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
-        String token = account.secrets().get(TOKEN);
-        if (token == null || token.isBlank()) {
-            return new Failed(DeliveryFailures.noToken());
-        }
-        if (message.text() == null || message.text().isBlank()) {
-            return new Failed(DeliveryFailures.textOnly());
-        }
+    protected Outcome sendText(ChannelAccount account, OutboundMessageRequested message, String token, String text) {
         URI uri = URI.create(graph.messagesUri(account, account.id()) + "?access_token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         Map<String, Object> body = Map.of(
                 "recipient", Map.of("id", message.conversationKey().externalUserId()),
                 "messaging_type", "RESPONSE",
-                "message", Map.of("text", message.text()));
+                "message", Map.of("text", text));
         return graph.post(account.id(), uri, null, body, answer -> MetaNotification.text(answer, "message_id"));
     }
 }

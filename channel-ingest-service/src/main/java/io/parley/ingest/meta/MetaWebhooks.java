@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -139,12 +138,7 @@ class MetaWebhooks {
     }
 
     private static MetaNotification read(Channel channel, byte[] body) {
-        JsonNode root;
-        try {
-            root = GraphApi.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw Problem.badRequest("webhook.malformed", "The body is not valid JSON");
-        }
+        JsonNode root = InboundMessages.json(body);
         try {
             return channel == Channel.FACEBOOK ? MessengerNotifications.read(root) : WhatsAppNotifications.read(root);
         } catch (MalformedException e) {

@@ -3,8 +3,7 @@ package io.parley.ingest.meta;
 import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.outbound.ChannelSender;
-import io.parley.ingest.outbound.DeliveryFailures;
+import io.parley.ingest.outbound.TokenTextSender;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +13,14 @@ import org.springframework.stereotype.Component;
  * The channel account id is the phone number id.
  */
 @Component
-class WhatsAppSender implements ChannelSender {
+class WhatsAppSender extends TokenTextSender {
 
     static final String TOKEN = "accessToken";
 
     private final GraphApi graph;
 
     WhatsAppSender(GraphApi graph) {
+        super(TOKEN);
         this.graph = graph;
     }
 
@@ -30,14 +30,7 @@ class WhatsAppSender implements ChannelSender {
     }
 
     @Override
-    public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
-        String token = account.secrets().get(TOKEN);
-        if (token == null || token.isBlank()) {
-            return new Failed(DeliveryFailures.noToken());
-        }
-        if (message.text() == null || message.text().isBlank()) {
-            return new Failed(DeliveryFailures.textOnly());
-        }
+    protected Outcome sendText(ChannelAccount account, OutboundMessageRequested message, String token, String text) {
         Map<String, Object> body = Map.of(
                 "messaging_product",
                 "whatsapp",
@@ -46,7 +39,7 @@ class WhatsAppSender implements ChannelSender {
                 "type",
                 "text",
                 "text",
-                Map.of("body", message.text()));
+                Map.of("body", text));
         return graph.post(
                 account.id(),
                 graph.messagesUri(account, account.id()),

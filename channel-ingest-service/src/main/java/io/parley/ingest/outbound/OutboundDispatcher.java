@@ -88,10 +88,8 @@ public class OutboundDispatcher {
     }
 
     private Optional<ChannelAccount> account(OutboundMessageRequested message) {
-        return accounts.byId(message.conversationKey().accountId())
-                .filter(ChannelAccount::enabled)
-                .filter(account ->
-                        account.channel() == message.conversationKey().channel());
+        return accounts.enabled(
+                message.conversationKey().channel(), message.conversationKey().accountId());
     }
 
     private void reportAgain(OutboundMessageRequested message, OutboundRecord record) {

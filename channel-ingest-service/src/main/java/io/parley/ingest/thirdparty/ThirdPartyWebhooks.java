@@ -8,7 +8,6 @@ import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.ConnectorSettings;
 import io.parley.ingest.connector.InboundMessages;
-import io.parley.ingest.connector.PlatformHttp;
 import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,9 +48,7 @@ class ThirdPartyWebhooks {
             @Nullable String timestamp,
             @Nullable String signature,
             byte[] body) {
-        ChannelAccount account = accounts.byId(accountId)
-                .filter(ChannelAccount::enabled)
-                .filter(candidate -> candidate.channel() == Channel.THIRD_PARTY)
+        ChannelAccount account = accounts.enabled(Channel.THIRD_PARTY, accountId)
                 .orElseThrow(() -> InboundMessages.unknownAccount(Channel.THIRD_PARTY));
         byte[] key = StandardWebhooks.key(account.secrets().get(SECRET));
         if (key == null
@@ -72,12 +68,7 @@ class ThirdPartyWebhooks {
                     "webhook-timestamp is more than "
                             + settings.timestampTolerance().toSeconds() + " s away from our clock");
         }
-        JsonNode root;
-        try {
-            root = PlatformHttp.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw Problem.badRequest("webhook.malformed", "The body is not valid JSON");
-        }
+        JsonNode root = InboundMessages.json(body);
         ThirdPartyMessage message = ThirdPartyMessage.read(root, now);
         ConversationKey conversation = new ConversationKey(
                 Channel.THIRD_PARTY, account.id(), message.customer().externalId());

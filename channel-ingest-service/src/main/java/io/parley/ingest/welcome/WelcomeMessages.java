@@ -53,9 +53,7 @@ class WelcomeMessages {
         if (!dispatcher.sends(key.channel())) {
             return;
         }
-        Optional<String> text = accounts.byId(key.accountId())
-                .filter(ChannelAccount::enabled)
-                .filter(account -> account.channel() == key.channel())
+        Optional<String> text = accounts.enabled(key.channel(), key.accountId())
                 .map(ChannelAccount::welcomeMessage)
                 .filter(message -> !message.isBlank());
         text.ifPresent(message -> events.publishAndWait(

@@ -4,8 +4,8 @@ import io.parley.events.Channel;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.connector.PlatformHttp;
-import io.parley.ingest.outbound.ChannelSender;
 import io.parley.ingest.outbound.DeliveryFailures;
+import io.parley.ingest.outbound.TokenTextSender;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * false} is a refusal even with HTTP 200.
  */
 @Component
-class WoztellSender implements ChannelSender {
+class WoztellSender extends TokenTextSender {
 
     static final String TOKEN = "accessToken";
     static final String CHANNEL_ID = "channelId";
@@ -31,6 +31,7 @@ class WoztellSender implements ChannelSender {
     private final WoztellSettings settings;
 
     WoztellSender(PlatformHttp http, WoztellChannels channels, WoztellSettings settings) {
+        super(TOKEN);
         this.http = http;
         this.channels = channels;
         this.settings = settings;
@@ -42,31 +43,21 @@ class WoztellSender implements ChannelSender {
     }
 
     @Override
-    public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
-        String token = account.secrets().get(TOKEN);
-        if (token == null || token.isBlank()) {
-            return new Failed(DeliveryFailures.noToken());
-        }
-        if (message.text() == null || message.text().isBlank()) {
-            return new Failed(DeliveryFailures.textOnly());
-        }
+    protected Outcome sendText(ChannelAccount account, OutboundMessageRequested message, String token, String text) {
         String channelId = channels.of(message.conversationKey())
                 .orElseGet(() -> account.secrets().get(CHANNEL_ID));
         if (channelId == null || channelId.isBlank()) {
             return new Failed(DeliveryFailures.notConfigured(
                     "No WOZTELL channel id is known for this conversation: an admin must set the account's channelId"));
         }
-        String base = PlatformHttp.trimmed(
-                account.platformBaseUrl() != null
-                        ? account.platformBaseUrl()
-                        : settings.apiBaseUrl().toString());
+        String base = PlatformHttp.baseUrl(account, settings.apiBaseUrl());
         String json = PlatformHttp.JSON.writeValueAsString(Map.of(
                 "channelId",
                 channelId,
                 "recipientId",
                 message.conversationKey().externalUserId(),
                 "response",
-                List.of(Map.of("type", "TEXT", "text", message.text()))));
+                List.of(Map.of("type", "TEXT", "text", text))));
         URI uri = URI.create(base + "/sendResponses");
         return outcome(http.exchange(
                 account.id(),

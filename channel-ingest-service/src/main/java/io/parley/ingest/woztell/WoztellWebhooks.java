@@ -10,10 +10,7 @@ import io.parley.events.EntryPoint;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
-import io.parley.ingest.connector.Hmac;
 import io.parley.ingest.connector.InboundMessages;
-import io.parley.ingest.connector.PlatformHttp;
-import io.parley.kit.web.Problem;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,30 +62,20 @@ class WoztellWebhooks {
 
     /** Verifies and publishes the request's message; returns whether it was new. */
     boolean receive(String accountId, @Nullable String signature, byte[] body) {
-        ChannelAccount account = accounts.byId(accountId)
-                .filter(ChannelAccount::enabled)
-                .filter(candidate -> candidate.channel() == Channel.WOZTELL)
+        ChannelAccount account = accounts.enabled(Channel.WOZTELL, accountId)
                 .orElseThrow(() -> InboundMessages.unknownAccount(Channel.WOZTELL));
-        String secret = account.secrets().get(CHANNEL_SECRET);
-        if (secret == null || secret.isEmpty() || !Hmac.matchesBase64(secret, body, signature)) {
-            throw InboundMessages.badSignature(SIGNATURE);
-        }
-        JsonNode root;
-        try {
-            root = PlatformHttp.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw malformed("The body is not valid JSON");
-        }
+        InboundMessages.requireBase64Hmac(account, CHANNEL_SECRET, SIGNATURE, signature, body);
+        JsonNode root = InboundMessages.json(body);
         String from = root.isObject() ? text(root, "from") : null;
         String type = root.isObject() ? text(root, "type") : null;
         if (from == null || from.isBlank() || type == null || type.isBlank()) {
-            throw malformed("A WOZTELL webhook is an object with from and type");
+            throw InboundMessages.malformed("A WOZTELL webhook is an object with from and type");
         }
         JsonNode data = root.path("data");
         String text = text(data, "text");
         boolean isText = "TEXT".equalsIgnoreCase(type);
         if (isText && (text == null || text.isEmpty())) {
-            throw malformed("A TEXT message needs data.text");
+            throw InboundMessages.malformed("A TEXT message needs data.text");
         }
         String kind = type.toLowerCase(Locale.ROOT);
         Instant receivedAt = clock.instant();
@@ -173,9 +159,5 @@ class WoztellWebhooks {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    private static Problem malformed(String detail) {
-        return Problem.badRequest("webhook.malformed", detail);
     }
 }

@@ -75,78 +75,45 @@ record RoutedEnquiry(
     }
 
     RoutedEnquiry offeredTo(Set<String> staffIds) {
-        return new RoutedEnquiry(
-                enquiryId,
-                conversationKey,
-                type,
-                channel,
-                channelAccountId,
-                entryPoint,
-                tagId,
-                customer,
-                preview,
-                phase,
-                deadline,
-                excludedStaffId,
-                transferTarget,
-                staffIds,
-                finishedAt);
+        return next(type, phase, deadline, excludedStaffId, transferTarget, staffIds, finishedAt);
     }
 
     RoutedEnquiry served() {
-        return new RoutedEnquiry(
-                enquiryId,
-                conversationKey,
-                type,
-                channel,
-                channelAccountId,
-                entryPoint,
-                tagId,
-                customer,
-                preview,
-                Phase.SERVED,
-                deadline,
-                null,
-                null,
-                Set.of(),
-                null);
+        return next(type, Phase.SERVED, deadline, null, null, Set.of(), null);
     }
 
     RoutedEnquiry finished(Instant at) {
-        return new RoutedEnquiry(
-                enquiryId,
-                conversationKey,
-                type,
-                channel,
-                channelAccountId,
-                entryPoint,
-                tagId,
-                customer,
-                preview,
-                Phase.FINISHED,
-                deadline,
-                null,
-                null,
-                Set.of(),
-                at);
+        return next(type, Phase.FINISHED, deadline, null, null, Set.of(), at);
     }
 
     RoutedEnquiry transferring(String fromStaffId, TransferTarget target, Instant newDeadline) {
+        return next(EnquiryType.TRANSFER, Phase.WAITING, newDeadline, fromStaffId, target, Set.of(), null);
+    }
+
+    /** The same enquiry in another part of its life; what it is about never changes. */
+    private RoutedEnquiry next(
+            EnquiryType nextType,
+            Phase nextPhase,
+            Instant nextDeadline,
+            @Nullable String excluded,
+            @Nullable TransferTarget target,
+            Set<String> offered,
+            @Nullable Instant finished) {
         return new RoutedEnquiry(
                 enquiryId,
                 conversationKey,
-                EnquiryType.TRANSFER,
+                nextType,
                 channel,
                 channelAccountId,
                 entryPoint,
                 tagId,
                 customer,
                 preview,
-                Phase.WAITING,
-                newDeadline,
-                fromStaffId,
+                nextPhase,
+                nextDeadline,
+                excluded,
                 target,
-                Set.of(),
-                null);
+                offered,
+                finished);
     }
 }

@@ -72,7 +72,9 @@ final class RoutingBench {
                                 "--parley.kafka.bootstrap=" + kafka.bootstrapServers(),
                                 "--parley.mongo.uri=" + store.connectionString(),
                                 "--parley.routing.state-dir=" + data.resolve("streams"),
-                                "--spring.main.log-startup-info=false")) {
+                                "--spring.main.log-startup-info=false",
+                                // The gateway is on this classpath too (for the journey benchmark); not for routing.
+                                "--spring.cloud.gateway.server.webflux.enabled=false")) {
             RoutingStreams streams = routing.getBean(RoutingStreams.class);
             awaitState(streams);
             EventPublisher events = routing.getBean(EventPublisher.class);
@@ -101,16 +103,19 @@ final class RoutingBench {
                                 new StaffStatusChanged(id, id, null, Availability.ACTIVE, 1_000_000, 0, Instant.now()))
                         .join();
             }
-            Thread.sleep(2_000); // let the router take in the staff before the first enquiry
 
             Map<String, Long> openedAtNanos = new ConcurrentHashMap<>();
             Map<String, Long> deadlines = new ConcurrentHashMap<>();
             AtomicLong offersSeen = new AtomicLong();
+            AtomicLong probeOffers = new AtomicLong();
             AtomicLong timeoutsSeen = new AtomicLong();
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread offerReader = Thread.ofPlatform()
                     .start(() -> read(kafka, Topics.ROUTING_OFFER, measuring, envelope -> {
                         if (envelope.payload() instanceof OfferCreated offer) {
+                            if (offer.enquiryId().equals(PROBE)) {
+                                probeOffers.incrementAndGet();
+                            }
                             Long opened = openedAtNanos.get(offer.enquiryId());
                             if (opened != null) {
                                 figures.record(
@@ -135,6 +140,11 @@ final class RoutingBench {
                             timeoutsSeen.incrementAndGet();
                         }
                     }));
+
+            // A probe enquiry offered to every staff member shows the router has taken them all in.
+            Instant probeAt = Instant.now();
+            events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, PROBE, opened(PROBE, probeAt, probeAt.plus(wait)));
+            awaitCount(probeOffers, staffCount, "the probe enquiry's offers");
 
             long intervalNanos = 1_000_000_000L / rate;
             long start = System.nanoTime();
@@ -169,6 +179,18 @@ final class RoutingBench {
         System.out.print(figures.table());
         System.out.println("written to " + figures.writeJson("routing"));
         System.exit(0);
+    }
+
+    private static final String PROBE = "bench-probe";
+
+    private static void awaitCount(AtomicLong count, long expected, String what) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count.get() < expected) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException(what + " did not all arrive within 60 s: " + count.get());
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static EnquiryOpened opened(String enquiryId, Instant now, Instant deadline) {

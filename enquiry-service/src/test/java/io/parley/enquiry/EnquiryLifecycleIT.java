@@ -174,7 +174,11 @@ class EnquiryLifecycleIT {
 
         CompletableFuture<HttpResponse<String>> accept =
                 CompletableFuture.supplyAsync(() -> post("/api/enquiries/" + enquiry + "/accept", "carol"));
-        Thread.sleep(100); // the offer reaches enquiry-service after the staff member has clicked
+        // The staff member clicked before enquiry-service saw the offer: the accept waits for it.
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> !accept.isDone());
         offer(enquiry, "carol");
 
         assertThat(accept.get().statusCode()).isEqualTo(200);

@@ -179,6 +179,11 @@ public final class Suite implements AutoCloseable {
         properties.put("parley.kafka.bootstrap", kafkaBootstrap);
         properties.put("parley.mongo.uri", mongoUri);
         properties.put("parley.demo", options.demo());
+        // Tomcat's working directory under the suite's data directory, not a random one in /tmp (a browser
+        // test run once found its /tmp directory gone between creation and use).
+        properties.put(
+                "server.tomcat.basedir",
+                options.dataDir().resolve("tomcat").resolve(service.module()).toAbsolutePath());
         properties.put(
                 "parley.routing.state-dir",
                 options.dataDir().resolve("routing-streams").toAbsolutePath());

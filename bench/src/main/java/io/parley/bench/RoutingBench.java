@@ -2,6 +2,7 @@ package io.parley.bench;
 
 import io.parley.embedded.EmbeddedDocumentStore;
 import io.parley.embedded.EmbeddedKafkaBroker;
+import io.parley.embedded.FreePorts;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
@@ -21,8 +22,6 @@ import io.parley.events.routing.OfferCreated;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.routing.RoutingServiceApplication;
 import io.parley.routing.offer.RoutingStreams;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,9 +241,7 @@ final class RoutingBench {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }

@@ -1,6 +1,8 @@
 package io.parley.launcher;
 
+import io.parley.embedded.FreePorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
@@ -77,9 +79,9 @@ public record PortPlan(Map<String, Integer> ports) {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
+        try {
+            return FreePorts.next();
+        } catch (UncheckedIOException e) {
             throw new LaunchException("No free port to listen on: " + e.getMessage(), e);
         }
     }

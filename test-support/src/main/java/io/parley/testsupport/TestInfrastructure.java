@@ -2,9 +2,9 @@ package io.parley.testsupport;
 
 import io.parley.embedded.EmbeddedDocumentStore;
 import io.parley.embedded.EmbeddedKafkaBroker;
+import io.parley.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,12 +66,8 @@ public final class TestInfrastructure {
         return args.toArray(String[]::new);
     }
 
-    /** A port that was free a moment ago. */
+    /** A port that is free and that no outgoing connection will take meanwhile ({@link FreePorts}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

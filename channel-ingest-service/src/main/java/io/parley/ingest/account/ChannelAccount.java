@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * One account on one channel. {@code secrets} (app secret, verify token, access token, channel secret, …)
  * never leave channel-ingest-service: not in events, not in API answers, not in logs.
  *
+ * @param settings the channel's other, non-secret settings (mail hosts and ports, a WeChat app id, …); an
+ *     account stored before this field existed reads as empty
  * @param platformBaseUrl where this account's platform API is (a setting per account, so tests and the demo
  *     point it at a local stand-in)
  * @param welcomeMessage the automated greeting when an enquiry opens, if any
@@ -23,6 +25,7 @@ public record ChannelAccount(
         String name,
         boolean enabled,
         Map<String, String> secrets,
+        Map<String, String> settings,
         @Nullable String platformBaseUrl,
         @Nullable String welcomeMessage,
         List<CustomInfoField> customInfo,
@@ -30,6 +33,7 @@ public record ChannelAccount(
 
     public ChannelAccount {
         secrets = Map.copyOf(secrets);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
         customInfo = List.copyOf(customInfo);
     }
 

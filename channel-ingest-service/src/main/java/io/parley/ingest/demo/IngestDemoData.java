@@ -107,6 +107,7 @@ class IngestDemoData implements ApplicationRunner {
                 name,
                 true,
                 secrets,
+                Map.of(),
                 platformUrl,
                 channel == Channel.THIRD_PARTY ? null : GREETING,
                 List.of(new CustomInfoField("Description", "Demo account for trying Parley locally")),

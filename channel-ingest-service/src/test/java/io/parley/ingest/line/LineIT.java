@@ -187,6 +187,7 @@ class LineIT extends RunningIngest {
                 "LINE " + id,
                 true,
                 Map.of("channelSecret", SECRET, "channelAccessToken", accessToken),
+                Map.of(),
                 LINE.baseUrl() + "/" + id,
                 null,
                 List.of(),

@@ -59,6 +59,7 @@ abstract class RunningMeta extends RunningIngest {
                 name,
                 true,
                 secrets,
+                Map.of(),
                 GRAPH.baseUrl(),
                 welcome,
                 List.of(),

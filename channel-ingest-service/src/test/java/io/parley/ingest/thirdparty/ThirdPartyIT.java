@@ -302,6 +302,7 @@ class ThirdPartyIT extends RunningIngest {
                 "System " + id,
                 true,
                 Map.of("secret", SECRET),
+                Map.of(),
                 SYSTEM.baseUrl() + "/hooks/" + id,
                 welcome,
                 List.of(),

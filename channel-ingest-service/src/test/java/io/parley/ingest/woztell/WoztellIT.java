@@ -234,6 +234,7 @@ class WoztellIT extends RunningIngest {
                 "WOZTELL " + id,
                 true,
                 secrets,
+                Map.of(),
                 WOZTELL.baseUrl() + "/" + id,
                 null,
                 List.of(),

@@ -41,7 +41,7 @@ class Routes {
                                 .uri(services.enquiry().uri()))
                 .route(
                         "chatroom",
-                        r -> r.path("/api/rooms", "/api/rooms/**", "/api/attachments/**", "/ws/rooms/**")
+                        r -> r.path("/api/rooms", "/api/rooms/**", "/ws/rooms/**")
                                 .filters(f -> resilient(f, "chatroom"))
                                 .uri(services.chatroom().uri()))
                 .route(
@@ -55,6 +55,7 @@ class Routes {
                                         "/api/widget/**",
                                         "/api/visitor/**",
                                         "/api/links/**",
+                                        "/api/attachments/**",
                                         "/api/admin/channel-accounts/**",
                                         "/api/admin/widgets/**",
                                         "/api/admin/links/**",

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param settings the channel's other, non-secret settings (mail hosts and ports, a WeChat app id, …); an
  *     account stored before this field existed reads as empty
  * @param platformBaseUrl where this account's platform API is (a setting per account, so tests and the demo
- *     point it at a local stand-in)
+ *     point it at a local stand-in); a third-party account's callback URL
  * @param welcomeMessage the automated greeting when an enquiry opens, if any
+ * @param welcomeByTag a greeting per tag id, used instead of {@code welcomeMessage} for an enquiry about that
+ *     tag; an account stored before this field existed reads as empty
  */
 public record ChannelAccount(
         @BsonId String id,
@@ -28,13 +30,21 @@ public record ChannelAccount(
         Map<String, String> settings,
         @Nullable String platformBaseUrl,
         @Nullable String welcomeMessage,
+        Map<String, String> welcomeByTag,
         List<CustomInfoField> customInfo,
         Instant updatedAt) {
 
     public ChannelAccount {
         secrets = Map.copyOf(secrets);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+        welcomeByTag = welcomeByTag == null ? Map.of() : Map.copyOf(welcomeByTag);
         customInfo = List.copyOf(customInfo);
+    }
+
+    /** The non-secret setting {@code name}, else — for accounts stored before it moved — the secret of that name. */
+    public @Nullable String setting(String name) {
+        String value = settings.get(name);
+        return value != null ? value : secrets.get(name);
     }
 
     /** The public part, for {@code channel.account.v1}. */

@@ -78,9 +78,9 @@ class IngestDemoData implements ApplicationRunner {
                 "Demo WeChat account",
                 Map.of(
                         "token", "demo-wechat-token",
-                        "appId", "wxdemo0000000000",
                         "appSecret", "demo-wechat-secret",
-                        "encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"));
+                        "encodingAesKey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"),
+                Map.of("appId", "wxdemo0000000000"));
         account(
                 "demo-woztell",
                 Channel.WOZTELL,
@@ -95,21 +95,35 @@ class IngestDemoData implements ApplicationRunner {
                 "demo-email",
                 Channel.EMAIL,
                 "Demo support mailbox",
-                Map.of("address", "support@parley.localhost", "password", "parley-mail"));
+                Map.of("password", "parley-mail"),
+                Map.of(
+                        "address", "support@parley.localhost",
+                        "imapHost", "127.0.0.1",
+                        "imapPort", "3143",
+                        "imapTls", "false",
+                        "smtpHost", "127.0.0.1",
+                        "smtpPort", "3025",
+                        "smtpTls", "false"));
         web.save(new Widget("demo", "Demo widget", List.of("sales", "support"), true, "sales", "Talk to sales"));
         web.save(new WebLink("demo-link", "Demo support link", "support", "demo"));
     }
 
     private void account(String id, Channel channel, String name, Map<String, String> secrets) {
+        account(id, channel, name, secrets, Map.of());
+    }
+
+    private void account(
+            String id, Channel channel, String name, Map<String, String> secrets, Map<String, String> settings) {
         accounts.save(new ChannelAccount(
                 id,
                 channel,
                 name,
                 true,
                 secrets,
-                Map.of(),
+                settings,
                 platformUrl,
                 channel == Channel.THIRD_PARTY ? null : GREETING,
+                Map.of(),
                 List.of(new CustomInfoField("Description", "Demo account for trying Parley locally")),
                 clock.instant()));
     }

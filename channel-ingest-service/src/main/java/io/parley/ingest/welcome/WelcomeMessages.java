@@ -1,6 +1,8 @@
 package io.parley.ingest.welcome;
 
+import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
+import io.parley.events.EntryPoint;
 import io.parley.events.Envelope;
 import io.parley.events.Sender;
 import io.parley.events.Topics;
@@ -9,19 +11,22 @@ import io.parley.events.enquiry.EnquiryEvent;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.account.ChannelFields;
 import io.parley.ingest.outbound.OutboundDispatcher;
 import io.parley.kit.kafka.EventPublisher;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * When an enquiry opens on a messaging channel this service sends to (Messenger, WhatsApp, LINE, third party
- * so far) and its account has a welcome message — a third-party account enables it by having one — that
- * message is requested on {@code channel.outbound-message.v1} with
- * purpose WELCOME. Its id is {@code welcome:<enquiryId>}, so a re-delivered {@code EnquiryOpened} requests the
- * same message and the dispatcher sends it once.
+ * When an enquiry opens on a messaging channel this service sends to and its account has a welcome message
+ * for it, that message is requested on {@code channel.outbound-message.v1} with purpose WELCOME: the
+ * account's text for the enquiry's tag ({@code welcomeByTag}) when the enquiry is about a tag that has one,
+ * else its {@code welcomeMessage}. A third-party account welcomes only when its setting {@code
+ * welcomeEnabled} is {@code "true"}. The message's id is {@code welcome:<enquiryId>}, so a re-delivered
+ * {@code EnquiryOpened} requests the same message and the dispatcher sends it once.
  */
 @Component
 class WelcomeMessages {
@@ -48,13 +53,35 @@ class WelcomeMessages {
         }
     }
 
+    /** A third-party system may greet its users itself: it opts in. */
+    private static boolean welcomes(ChannelAccount account) {
+        return account.channel() != Channel.THIRD_PARTY
+                || "true".equals(account.settings().get(ChannelFields.WELCOME_ENABLED));
+    }
+
+    private static @Nullable String text(ChannelAccount account, @Nullable String tagId) {
+        String byTag = tagId == null ? null : account.welcomeByTag().get(tagId);
+        return byTag != null ? byTag : account.welcomeMessage();
+    }
+
+    /** The tag the enquiry is about: its own, else a Tag Directory entry point's. */
+    private static @Nullable String tagOf(EnquiryOpened opened) {
+        if (opened.tagId() != null) {
+            return opened.tagId();
+        }
+        return opened.entryPoint().type() == EntryPoint.Type.TAG
+                ? opened.entryPoint().id()
+                : null;
+    }
+
     private void welcome(EnquiryOpened opened) {
         ConversationKey key = opened.conversationKey();
         if (!dispatcher.sends(key.channel())) {
             return;
         }
         Optional<String> text = accounts.enabled(key.channel(), key.accountId())
-                .map(ChannelAccount::welcomeMessage)
+                .filter(WelcomeMessages::welcomes)
+                .flatMap(account -> Optional.ofNullable(text(account, tagOf(opened))))
                 .filter(message -> !message.isBlank());
         text.ifPresent(message -> events.publishAndWait(
                 Topics.CHANNEL_OUTBOUND_MESSAGE,

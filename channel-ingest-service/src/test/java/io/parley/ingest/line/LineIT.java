@@ -190,6 +190,7 @@ class LineIT extends RunningIngest {
                 Map.of(),
                 LINE.baseUrl() + "/" + id,
                 null,
+                Map.of(),
                 List.of(),
                 Instant.now()));
     }

@@ -62,6 +62,7 @@ abstract class RunningMeta extends RunningIngest {
                 Map.of(),
                 GRAPH.baseUrl(),
                 welcome,
+                Map.of(),
                 List.of(),
                 Instant.now()));
     }

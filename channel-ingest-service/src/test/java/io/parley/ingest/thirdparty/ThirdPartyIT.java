@@ -302,9 +302,10 @@ class ThirdPartyIT extends RunningIngest {
                 "System " + id,
                 true,
                 Map.of("secret", SECRET),
-                Map.of(),
+                welcome == null ? Map.of() : Map.of("welcomeEnabled", "true"),
                 SYSTEM.baseUrl() + "/hooks/" + id,
                 welcome,
+                Map.of(),
                 List.of(),
                 Instant.now()));
     }

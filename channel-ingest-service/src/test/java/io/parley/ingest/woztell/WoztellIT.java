@@ -237,6 +237,7 @@ class WoztellIT extends RunningIngest {
                 Map.of(),
                 WOZTELL.baseUrl() + "/" + id,
                 null,
+                Map.of(),
                 List.of(),
                 Instant.now()));
     }

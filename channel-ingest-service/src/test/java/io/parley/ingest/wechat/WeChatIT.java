@@ -34,20 +34,13 @@ import io.parley.ingest.media.StoredMedia;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,16 +78,16 @@ class WeChatIT extends RunningIngest {
         String timestamp = now();
 
         HttpResponse<String> good = get(
-                "/webhooks/wechat/" + account.id() + "?signature=" + sign(TOKEN, timestamp, "n1") + "&timestamp="
-                        + timestamp + "&nonce=n1&echostr=e-12345",
+                "/webhooks/wechat/" + account.id() + "?signature=" + WeChatPlatform.sign(TOKEN, timestamp, "n1")
+                        + "&timestamp=" + timestamp + "&nonce=n1&echostr=e-12345",
                 null);
         HttpResponse<String> bad = get(
-                "/webhooks/wechat/" + account.id() + "?signature=" + sign("other-token", timestamp, "n1")
+                "/webhooks/wechat/" + account.id() + "?signature=" + WeChatPlatform.sign("other-token", timestamp, "n1")
                         + "&timestamp=" + timestamp + "&nonce=n1&echostr=e-12345",
                 null);
         HttpResponse<String> unknown = get(
-                "/webhooks/wechat/" + fresh("nobody") + "?signature=" + sign(TOKEN, timestamp, "n1") + "&timestamp="
-                        + timestamp + "&nonce=n1&echostr=e",
+                "/webhooks/wechat/" + fresh("nobody") + "?signature=" + WeChatPlatform.sign(TOKEN, timestamp, "n1")
+                        + "&timestamp=" + timestamp + "&nonce=n1&echostr=e",
                 null);
 
         assertThat(good.statusCode()).isEqualTo(200);
@@ -134,11 +127,12 @@ class WeChatIT extends RunningIngest {
         String msgId = msgId();
         String inner = text("oSafe", msgId, "encrypted hello");
 
-        HttpResponse<String> accepted = postSafe(account, encrypt(AES_KEY, inner, appId(account)), TOKEN);
+        HttpResponse<String> accepted =
+                postSafe(account, WeChatPlatform.encrypt(AES_KEY, inner, appId(account)), TOKEN);
         HttpResponse<String> otherApp =
-                postSafe(account, encrypt(AES_KEY, text("oSafe", msgId(), "x"), "wxother"), TOKEN);
-        HttpResponse<String> forged =
-                postSafe(account, encrypt(AES_KEY, text("oSafe", msgId(), "x"), appId(account)), "guess");
+                postSafe(account, WeChatPlatform.encrypt(AES_KEY, text("oSafe", msgId(), "x"), "wxother"), TOKEN);
+        HttpResponse<String> forged = postSafe(
+                account, WeChatPlatform.encrypt(AES_KEY, text("oSafe", msgId(), "x"), appId(account)), "guess");
         HttpResponse<String> plain = postPlain(account, text("oSafe", msgId(), "not encrypted"));
 
         assertThat(accepted.statusCode()).isEqualTo(200);
@@ -432,44 +426,6 @@ class WeChatIT extends RunningIngest {
                 <CreateTime>%s</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[%s]]></Event></xml>""".formatted(openId, now(), event);
     }
 
-    /** SHA-1 hex of the sorted, concatenated parts, as WeChat documents its signatures. */
-    static String sign(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1")
-                            .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Safe-mode encryption as WeChat documents it: 16 random bytes, the length (4 bytes, big-endian), the XML,
-     * the app id; PKCS#7 to 32-byte blocks; AES-256-CBC with Base64(key + "=") and its first 16 bytes as IV.
-     */
-    static String encrypt(String encodingAesKey, String xml, String appId) {
-        byte[] key = Base64.getDecoder().decode(encodingAesKey + "=");
-        byte[] message = xml.getBytes(StandardCharsets.UTF_8);
-        byte[] app = appId.getBytes(StandardCharsets.UTF_8);
-        int length = 16 + 4 + message.length + app.length;
-        int pad = 32 - length % 32;
-        ByteBuffer plain = ByteBuffer.allocate(length + pad);
-        plain.put(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
-        plain.putInt(message.length).put(message).put(app);
-        while (plain.hasRemaining()) {
-            plain.put((byte) pad);
-        }
-        try {
-            Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
-            return Base64.getEncoder().encodeToString(aes.doFinal(plain.array()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private HttpResponse<String> postPlain(ChannelAccount account, String xml) {
         return push(account, xml.getBytes(StandardCharsets.UTF_8), TOKEN, now());
     }
@@ -477,8 +433,8 @@ class WeChatIT extends RunningIngest {
     private HttpResponse<String> push(ChannelAccount account, byte[] body, String token, String timestamp) {
         String nonce = "n" + UUID.randomUUID().toString().substring(0, 8);
         return postRaw(
-                "/webhooks/wechat/" + account.id() + "?signature=" + sign(token, timestamp, nonce) + "&timestamp="
-                        + timestamp + "&nonce=" + nonce + "&openid=o",
+                "/webhooks/wechat/" + account.id() + "?signature=" + WeChatPlatform.sign(token, timestamp, nonce)
+                        + "&timestamp=" + timestamp + "&nonce=" + nonce + "&openid=o",
                 body);
     }
 
@@ -488,9 +444,11 @@ class WeChatIT extends RunningIngest {
         String body = "<xml><ToUserName><![CDATA[gh_123456789abc]]></ToUserName><Encrypt><![CDATA[" + encrypted
                 + "]]></Encrypt></xml>";
         return postRaw(
-                "/webhooks/wechat/" + account.id() + "?signature=" + sign(token, timestamp, nonce) + "&timestamp="
+                "/webhooks/wechat/" + account.id() + "?signature=" + WeChatPlatform.sign(token, timestamp, nonce)
+                        + "&timestamp="
                         + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
-                        + URLEncoder.encode(sign(token, timestamp, nonce, encrypted), StandardCharsets.UTF_8),
+                        + URLEncoder.encode(
+                                WeChatPlatform.sign(token, timestamp, nonce, encrypted), StandardCharsets.UTF_8),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 

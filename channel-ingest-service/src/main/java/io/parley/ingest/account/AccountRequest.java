@@ -21,6 +21,13 @@ public record AccountRequest(
         @Nullable Map<String, @Nullable String> welcomeByTag,
         @Nullable List<@Nullable Field> customInfo) {
 
+    /** Never the secrets' values, should a request ever be logged. */
+    @Override
+    public String toString() {
+        return "AccountRequest[" + channel + ", " + name + ", secrets=" + (secrets == null ? "{}" : secrets.keySet())
+                + "]";
+    }
+
     /** One custom info field as sent. */
     public record Field(@Nullable String label, @Nullable String value) {}
 }

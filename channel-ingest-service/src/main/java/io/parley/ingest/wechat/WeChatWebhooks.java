@@ -42,7 +42,6 @@ class WeChatWebhooks {
     static final String ENCODING_AES_KEY = "encodingAesKey";
     static final int MAX_ECHO = 256;
     private static final Logger log = LoggerFactory.getLogger(WeChatWebhooks.class);
-    private static final Map<String, String> PLACEHOLDERS = Map.of("image", "[image]", "voice", "[voice]");
 
     private final ChannelAccounts accounts;
     private final InboundMessages inbound;
@@ -217,7 +216,7 @@ class WeChatWebhooks {
                 && !message.content().isEmpty()) {
             return message.content();
         }
-        return PLACEHOLDERS.getOrDefault(message.type(), "[" + message.type() + "]");
+        return "[" + message.type() + "]";
     }
 
     static byte[] success() {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -36,11 +37,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +69,9 @@ class WeChatIT extends RunningIngest {
 
     @Autowired
     MediaStore media;
+
+    @Autowired
+    WeChatAccessTokens tokens;
 
     private static WireMockServer startWeChat() {
         WireMockServer server =
@@ -272,6 +281,33 @@ class WeChatIT extends RunningIngest {
                 2,
                 postRequestedFor(urlPathEqualTo(base(account) + "/cgi-bin/message/custom/send"))
                         .withQueryParam("access_token", equalTo(token)));
+    }
+
+    @Test
+    void concurrentCallersShareOneTokenFetchAndItIsRenewedBeforeItExpires() throws Exception {
+        ChannelAccount account = givenAccount(null, null);
+        WECHAT.stubFor(post(urlPathEqualTo(base(account) + "/cgi-bin/stable_token"))
+                .willReturn(okJson("{\"access_token\":\"tok-short\",\"expires_in\":2}")
+                        .withFixedDelay(300)));
+        List<Callable<WeChatAccessTokens.Token>> callers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(() -> tokens.current(account));
+        }
+
+        List<WeChatAccessTokens.Token> issued;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            issued = pool.invokeAll(callers).stream().map(WeChatIT::result).toList();
+        }
+
+        assertThat(issued).containsOnly(new WeChatAccessTokens.Issued("tok-short"));
+        WECHAT.verify(1, postRequestedFor(urlPathEqualTo(base(account) + "/cgi-bin/stable_token")));
+        // Valid for 2 s, shorter than twice the refresh margin: it is used for half its life, then fetched again.
+        await().atMost(WAIT).until(() -> {
+            tokens.current(account);
+            return WECHAT.findAll(postRequestedFor(urlPathEqualTo(base(account) + "/cgi-bin/stable_token")))
+                            .size()
+                    == 2;
+        });
     }
 
     @Test
@@ -494,6 +530,14 @@ class WeChatIT extends RunningIngest {
                 new CustomerMessage("m_first", "hi", List.of(), now),
                 now,
                 now.plusSeconds(60));
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InboundMessageReceived awaitInbound(ChannelAccount account, String messageId) {

@@ -174,6 +174,7 @@ class ChannelAccountsAdminIT extends RunningIngest {
     @Test
     void badInputIsRefusedWithItsCodeAndChangesNothing() {
         String id = fresh("acct");
+        String never = fresh("never");
         put(id, line("LINE", true, Map.of("channelSecret", "s", "channelAccessToken", "t")));
         List<Map<String, String>> tooMuchInfo = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
@@ -186,23 +187,23 @@ class ChannelAccountsAdminIT extends RunningIngest {
 
         assertInvalid(put("a.b", line("LINE", false, null)), "id");
         assertInvalid(put("x".repeat(65), line("LINE", false, null)), "id");
-        assertInvalid(put(fresh("x"), account("PIGEON", false, Map.of(), Map.of(), null)), "channel");
-        assertInvalid(put(fresh("x"), account("WEB", false, Map.of(), Map.of(), null)), "channel");
-        assertInvalid(put(fresh("x"), line(" ", false, null)), "name");
-        assertInvalid(put(fresh("x"), line("x".repeat(101), false, null)), "name");
-        assertInvalid(put(fresh("x"), line("LINE", false, Map.of("password", "p"))), "secrets.password");
-        assertInvalid(put(fresh("x"), account("LINE", false, Map.of("imapHost", "h"), Map.of(), null)), "settings");
+        assertInvalid(put(never, account("PIGEON", false, Map.of(), Map.of(), null)), "channel");
+        assertInvalid(put(never, account("WEB", false, Map.of(), Map.of(), null)), "channel");
+        assertInvalid(put(never, line(" ", false, null)), "name");
+        assertInvalid(put(never, line("x".repeat(101), false, null)), "name");
+        assertInvalid(put(never, line("LINE", false, Map.of("password", "p"))), "secrets.password");
+        assertInvalid(put(never, account("LINE", false, Map.of("imapHost", "h"), Map.of(), null)), "settings");
         assertInvalid(
-                put(fresh("x"), account("EMAIL", false, Map.of("imapPort", "99999"), Map.of(), null)),
-                "settings.imapPort");
-        assertInvalid(put(fresh("x"), manyFields), "customInfo");
-        assertInvalid(put(fresh("x"), ftp), "platformBaseUrl");
+                put(never, account("EMAIL", false, Map.of("imapPort", "99999"), Map.of(), null)), "settings.imapPort");
+        assertInvalid(put(never, manyFields), "customInfo");
+        assertInvalid(put(never, ftp), "platformBaseUrl");
         HttpResponse<String> changed = put(id, account("WOZTELL", false, Map.of(), Map.of(), null));
         assertThat(changed.statusCode()).isEqualTo(409);
         assertThat(code(changed)).isEqualTo("channel-account.channel-changed");
         assertThat(code(get(PATH + fresh("none"), admin()))).isEqualTo("channel-account.not-found");
         assertThat(accounts.byId(id).orElseThrow().channel()).isEqualTo(Channel.LINE);
         assertThat(accounts.byId(id).orElseThrow().enabled()).isTrue();
+        assertThat(accounts.byId(never)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.parley.ingest.simulator;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each simulated customer wrote and what the business sent them, per (account, customer), in memory and
+ * bounded: at most {@code maxConversations} conversations (the least recently used is dropped) of at most
+ * {@code maxMessages} messages each (the oldest dropped). Every message gets a sequence number, so the page
+ * asks only for what is newer than what it has.
+ */
+@Component
+class Transcripts {
+
+    static final int MAX_TEXT = 4096;
+
+    /** Who wrote a message. */
+    enum From {
+        CUSTOMER,
+        BUSINESS
+    }
+
+    /**
+     * One message as the page shows it.
+     *
+     * @param webhookStatus for the customer's messages, the HTTP status the webhook answered
+     * @param platformMessageId for the business's, the id the stand-in answered the send call with
+     */
+    record Entry(
+            long seq,
+            From from,
+            String text,
+            Instant at,
+            @Nullable Integer webhookStatus,
+            @Nullable String platformMessageId) {}
+
+    private record Key(String accountId, String customerId) {}
+
+    private final SimulatorSettings settings;
+    private final Map<Key, Deque<Entry>> conversations;
+    private long seq;
+
+    Transcripts(SimulatorSettings settings) {
+        this.settings = settings;
+        this.conversations = new Bounded<>(Math.max(1, settings.maxConversations()), true);
+    }
+
+    /** The customer's message, with the webhook's answer to it. */
+    synchronized Entry customerWrote(String accountId, String customerId, String text, Instant at, int status) {
+        return add(accountId, customerId, new Entry(++seq, From.CUSTOMER, clip(text), at, status, null));
+    }
+
+    /** A message the business sent to the customer through the stand-in. */
+    synchronized Entry businessSent(String accountId, String customerId, String text, Instant at, String messageId) {
+        return add(accountId, customerId, new Entry(++seq, From.BUSINESS, clip(text), at, null, messageId));
+    }
+
+    /** The conversation's messages after {@code afterSeq}, oldest first. */
+    synchronized List<Entry> after(String accountId, String customerId, long afterSeq) {
+        Deque<Entry> entries = conversations.get(new Key(accountId, customerId));
+        return entries == null
+                ? List.of()
+                : entries.stream().filter(entry -> entry.seq() > afterSeq).toList();
+    }
+
+    /** The business message the stand-in answered with this id, if still kept. */
+    synchronized Optional<Entry> sent(String accountId, String customerId, String messageId) {
+        Deque<Entry> entries = conversations.get(new Key(accountId, customerId));
+        return entries == null
+                ? Optional.empty()
+                : entries.stream()
+                        .filter(entry -> messageId.equals(entry.platformMessageId()))
+                        .findFirst();
+    }
+
+    private Entry add(String accountId, String customerId, Entry entry) {
+        Deque<Entry> entries = conversations.computeIfAbsent(new Key(accountId, customerId), key -> new ArrayDeque<>());
+        entries.addLast(entry);
+        while (entries.size() > Math.max(1, settings.maxMessages())) {
+            entries.removeFirst();
+        }
+        return entry;
+    }
+
+    private static String clip(String text) {
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+    }
+}

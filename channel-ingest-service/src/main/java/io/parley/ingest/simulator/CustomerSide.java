@@ -69,7 +69,8 @@ class CustomerSide {
         ChannelAccount account = demoAccount(channel);
         Instant at = clock.instant();
         OwnWebhooks.Answer answer = own.post(webhook.build(account, customer, message, at));
-        Transcripts.Entry entry = transcripts.customerWrote(account.id(), customer.id(), message, at, answer.status());
+        Transcripts.Entry entry =
+                transcripts.customerWrote(account.id(), customer.id(), customer.name(), message, at, answer.status());
         return new Sent(channel, account.id(), customer.id(), entry.seq(), answer);
     }
 

@@ -44,16 +44,25 @@ class Transcripts {
 
     private final SimulatorSettings settings;
     private final Map<Key, Deque<Entry>> conversations;
+    private final Map<Key, String> names;
     private long seq;
 
     Transcripts(SimulatorSettings settings) {
         this.settings = settings;
         this.conversations = new Bounded<>(Math.max(1, settings.maxConversations()), true);
+        this.names = new Bounded<>(Math.max(1, settings.maxConversations()), true);
     }
 
     /** The customer's message, with the webhook's answer to it. */
-    synchronized Entry customerWrote(String accountId, String customerId, String text, Instant at, int status) {
+    synchronized Entry customerWrote(
+            String accountId, String customerId, String name, String text, Instant at, int status) {
+        names.put(new Key(accountId, customerId), name);
         return add(accountId, customerId, new Entry(++seq, From.CUSTOMER, clip(text), at, status, null));
+    }
+
+    /** The name the customer last wrote under, for a platform's profile lookup. */
+    synchronized Optional<String> customerName(String accountId, String customerId) {
+        return Optional.ofNullable(names.get(new Key(accountId, customerId)));
     }
 
     /** A message the business sent to the customer through the stand-in. */
@@ -67,16 +76,6 @@ class Transcripts {
         return entries == null
                 ? List.of()
                 : entries.stream().filter(entry -> entry.seq() > afterSeq).toList();
-    }
-
-    /** The business message the stand-in answered with this id, if still kept. */
-    synchronized Optional<Entry> sent(String accountId, String customerId, String messageId) {
-        Deque<Entry> entries = conversations.get(new Key(accountId, customerId));
-        return entries == null
-                ? Optional.empty()
-                : entries.stream()
-                        .filter(entry -> messageId.equals(entry.platformMessageId()))
-                        .findFirst();
     }
 
     private Entry add(String accountId, String customerId, Entry entry) {

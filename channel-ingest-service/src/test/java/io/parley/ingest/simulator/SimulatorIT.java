@@ -134,7 +134,44 @@ class SimulatorIT extends RunningIngest {
         json(response)
                 .path("channels")
                 .forEach(c -> offered.add(c.path("accountId").asString()));
-        assertThat(offered).contains("demo-page", "demo-phone", "demo-line", "demo-woztell", "demo-api");
+        assertThat(offered)
+                .containsExactly("demo-page", "demo-phone", "demo-line", "demo-wechat", "demo-woztell", "demo-api");
+    }
+
+    @Test
+    void theWeChatStandInGivesATokenTakesATextAndNamesTheFollower() {
+        String customerId = json(write("WECHAT", "Wei " + fresh("c"), "Ni hao"))
+                .path("customerId")
+                .asString();
+        JsonNode refused = json(post(
+                "/simulator/cgi-bin/stable_token",
+                Map.of(),
+                "{\"grant_type\":\"client_credential\",\"appid\":\"wxdemo0000000000\",\"secret\":\"guess\"}"));
+        String token = json(post(
+                        "/simulator/cgi-bin/stable_token",
+                        Map.of(),
+                        "{\"grant_type\":\"client_credential\",\"appid\":\"wxdemo0000000000\","
+                                + "\"secret\":\"demo-wechat-secret\"}"))
+                .path("access_token")
+                .asString();
+
+        JsonNode sent = json(post(
+                "/simulator/cgi-bin/message/custom/send?access_token=" + token,
+                Map.of(),
+                "{\"touser\":\"" + customerId + "\",\"msgtype\":\"text\",\"text\":{\"content\":\"Hello Wei\"}}"));
+        JsonNode forged = json(post(
+                "/simulator/cgi-bin/message/custom/send?access_token=made-up",
+                Map.of(),
+                "{\"touser\":\"" + customerId + "\",\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}"));
+        JsonNode profile =
+                json(get("/simulator/cgi-bin/user/info?access_token=" + token + "&openid=" + customerId, null));
+
+        assertThat(refused.path("errcode").asInt()).isEqualTo(40125);
+        assertThat(token).isNotBlank();
+        assertThat(sent.path("errcode").asInt()).isEqualTo(0);
+        assertThat(forged.path("errcode").asInt()).isEqualTo(40001);
+        assertThat(businessTexts(Channel.WECHAT, customerId)).containsExactly("Hello Wei");
+        assertThat(profile.path("nickname").asString()).startsWith("Wei ");
     }
 
     @Test

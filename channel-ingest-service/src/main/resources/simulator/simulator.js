@@ -76,6 +76,7 @@ function pick(channel) {
     button.setAttribute('aria-pressed', String(button.dataset.channel === channel.channel));
   }
   elements.title.textContent = `${channel.label} · ${channel.accountName}`;
+  history.replaceState(null, '', `#${channel.channel}`);
   elements.text.disabled = false;
   elements.button.disabled = false;
   elements.webhook.textContent = '';
@@ -209,6 +210,11 @@ async function start() {
       return;
     }
     renderChannels(body.channels);
+    // A link such as /simulator/#LINE opens that channel.
+    const wanted = body.channels.find((channel) => `#${channel.channel}` === window.location.hash);
+    if (wanted) {
+      pick(wanted);
+    }
   } catch {
     elements.channelsStatus.textContent = 'The simulator is not reachable.';
   }

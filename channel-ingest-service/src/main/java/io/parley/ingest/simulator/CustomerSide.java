@@ -63,8 +63,8 @@ class CustomerSide {
             @Nullable String channelName, @Nullable String customerId, @Nullable String name, @Nullable String text) {
         Channel channel = channel(channelName);
         CustomerWebhook webhook = webhooks.get(channel);
-        String customerName = required(name, "customerName", SimulatedCustomer.MAX_NAME);
-        String message = required(text, "text", MAX_TEXT);
+        String customerName = required(name, "customerName", SimulatedCustomer.MAX_NAME, false);
+        String message = required(text, "text", MAX_TEXT, true);
         SimulatedCustomer customer = new SimulatedCustomer(customerId(channel, customerId, customerName), customerName);
         ChannelAccount account = demoAccount(channel);
         Instant at = clock.instant();
@@ -82,7 +82,7 @@ class CustomerSide {
             }
             return customerId;
         }
-        return SimulatedCustomer.derivedId(channel, required(name, "customerName", SimulatedCustomer.MAX_NAME));
+        return SimulatedCustomer.derivedId(channel, required(name, "customerName", SimulatedCustomer.MAX_NAME, false));
     }
 
     /** The channel's demo account, or {@code 409 simulator.not-demo}. */
@@ -112,12 +112,13 @@ class CustomerSide {
         return channel;
     }
 
-    private static String required(@Nullable String value, String field, int max) {
+    private static String required(@Nullable String value, String field, int max, boolean multiline) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.isEmpty() || stripped.length() > max) {
             throw invalid(field + " is required, at most " + max + " characters");
         }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (stripped.chars()
+                .anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
             throw invalid(field + " contains control characters");
         }
         return stripped;

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parley.channel-ingest.simulator")
 public record SimulatorSettings(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("200") int maxConversations,
-        @DefaultValue("100") int maxMessages) {}
+        @DefaultValue("100") int maxConversations,
+        @DefaultValue("50") int maxMessages) {}

@@ -12,13 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * What each simulated customer wrote and what the business sent them, per (account, customer), in memory and
  * bounded: at most {@code maxConversations} conversations (the least recently used is dropped) of at most
- * {@code maxMessages} messages each (the oldest dropped). Every message gets a sequence number, so the page
- * asks only for what is newer than what it has.
+ * {@code maxMessages} messages each (the oldest dropped), each text shortened to 2000 characters (so at most a
+ * few tens of MB whatever arrives). Every message gets a sequence number, so the page asks only for what is
+ * newer than what it has.
  */
 @Component
 class Transcripts {
 
-    static final int MAX_TEXT = 4096;
+    static final int MAX_TEXT = 2000;
 
     /** Who wrote a message. */
     enum From {

@@ -5,12 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
+import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
+import io.parley.events.EnquiryType;
+import io.parley.events.EntryPoint;
 import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.events.channel.OutboundMessageRequested;
+import io.parley.events.enquiry.CustomerMessage;
+import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
@@ -104,6 +109,35 @@ class SimulatorIT extends RunningIngest {
         if (channel != Channel.THIRD_PARTY) {
             assertThat(platformId).isNotBlank();
         }
+    }
+
+    @Test
+    void theDemoWelcomeMessageReachesTheCustomerWhenTheEnquiryOpens() {
+        String customerId = customerWrote(Channel.LINE, "Gus " + fresh("c"));
+        ConversationKey key = new ConversationKey(Channel.LINE, "demo-line", customerId);
+        String enquiryId = fresh("enq");
+        Instant now = Instant.now();
+
+        events.publishAndWait(
+                Topics.ENQUIRY_LIFECYCLE,
+                enquiryId,
+                new EnquiryOpened(
+                        enquiryId,
+                        key,
+                        Channel.LINE,
+                        "demo-line",
+                        EnquiryType.BROADCAST,
+                        new EntryPoint(EntryPoint.Type.CHANNEL, "demo-line", "Demo LINE account"),
+                        null,
+                        new Customer(customerId, null, null, null),
+                        new CustomerMessage("m_first", "hi", List.of(), now),
+                        now,
+                        now.plusSeconds(60)));
+
+        awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(businessTexts(Channel.LINE, customerId))
+                        .containsExactly("Thanks for contacting us! A member of our team will be with you shortly."));
     }
 
     @Test
@@ -229,6 +263,7 @@ class SimulatorIT extends RunningIngest {
         HttpResponse<String> unknown = write("PIGEON", "Eve", "Hi");
         HttpResponse<String> web = write("WEB", "Eve", "Hi");
         HttpResponse<String> noName = write("LINE", " ", "Hi");
+        HttpResponse<String> controlInName = write("LINE", "Eve\u0007", "Hi");
         HttpResponse<String> longText = write("LINE", "Eve", "x".repeat(2001));
         HttpResponse<String> notJson = send("POST", "/simulator/api/messages", null, "[1,2]");
         HttpResponse<String> tooLarge =
@@ -239,6 +274,7 @@ class SimulatorIT extends RunningIngest {
         assertThat(code(unknown)).isEqualTo("simulator.unknown-channel");
         assertThat(code(web)).isEqualTo("simulator.unknown-channel");
         assertThat(code(noName)).isEqualTo("simulator.invalid");
+        assertThat(code(controlInName)).isEqualTo("simulator.invalid");
         assertThat(code(longText)).isEqualTo("simulator.invalid");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(code(notJson)).isEqualTo("simulator.invalid");

@@ -99,7 +99,7 @@ class EnquiryInTheBrowserIT {
         // The offer: channel, customer, where it came from, preview and a running countdown.
         Locator card = offer(alice, "Where is my parcel?");
         assertThat(card).isVisible();
-        assertThat(card).containsText("WEB");
+        assertThat(card.locator("[data-channel='WEB']")).containsText("Web");
         assertThat(card).containsText("Vera");
         assertThat(card).containsText("Tag: Support");
         assertThat(card.getByTestId("countdown")).hasText(Pattern.compile("[01]:\\d\\d"));

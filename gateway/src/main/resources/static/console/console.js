@@ -14,6 +14,10 @@ const wsBase = (location.protocol === "https:" ? "wss://" : "ws://") + location.
 let agentSocket = null;
 let running = false;
 let pinger = null;
+let refresher = null;
+
+/** Tokens live 30 minutes by default: a console left open renews its session well before that. */
+const REFRESH_EVERY_MS = 10 * 60 * 1000;
 
 // --- sign-in -------------------------------------------------------------------------------------------
 
@@ -91,12 +95,17 @@ function signedIn(availability) {
     send(agentSocket, { type: "ping" });
     ping();
   }, 60000);
+  refresher = setInterval(async () => {
+    const refreshed = await api("POST", "/api/auth/refresh");
+    if (refreshed.ok) me.set(refreshed.json.staff);
+  }, REFRESH_EVERY_MS);
 }
 
 function signedOut() {
   if (!running) return;
   running = false;
   clearInterval(pinger);
+  clearInterval(refresher);
   if (agentSocket) agentSocket.close();
   agentSocket = null;
   stopOffers();

@@ -7,9 +7,6 @@ import static io.parley.system.ui.Screens.visitorAsks;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.parley.launcher.LaunchOptions;
-import io.parley.launcher.PortPlan;
-import io.parley.launcher.Suite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +25,19 @@ class OfferExpiryInTheBrowserIT {
     @TempDir
     static Path data;
 
-    static Suite suite;
+    static BrowserSuite app;
     static Chromium chromium;
 
     @BeforeAll
     static void start() {
-        Chromium.assumeInstalled();
-        suite = Suite.start(new LaunchOptions(
-                data, true, null, null, PortPlan.random(), Map.of("parley.enquiry.max-wait-cap", "8s")));
-        chromium = Chromium.launch(suite.gatewayUrl());
+        app = BrowserSuite.start(data, Map.of("parley.enquiry.max-wait-cap", "8s"));
+        chromium = app.chromium();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (suite != null) {
-            suite.close();
+        if (app != null) {
+            app.close();
         }
     }
 

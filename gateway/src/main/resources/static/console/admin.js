@@ -299,7 +299,7 @@ function showForm(resource, item) {
   form.replaceChildren(
     el("h3", {}, item ? `Edit ${item.name || item.title || item.id}` : `New ${resource.title.toLowerCase().replace(/s$/, "")}`),
     ...rows,
-    secrets,
+    ...(secrets ? [secrets] : []),
     el("div", { class: "actions" }, el("button", { type: "submit", class: "primary" }, "Save"), item ? el("button", { type: "button", onclick: () => showForm(resource, null) }, "New") : null),
     error,
   );

@@ -34,6 +34,11 @@ final class BrowserSuite implements AutoCloseable {
         }
     }
 
+    /** The gateway's base URL, e.g. for calling webhooks as a platform would. */
+    String gatewayUrl() {
+        return suite.gatewayUrl();
+    }
+
     Chromium chromium() {
         if (chromium == null) {
             throw new IllegalStateException("Chromium is not running");

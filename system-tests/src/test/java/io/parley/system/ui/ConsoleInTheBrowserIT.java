@@ -14,10 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.parley.embedded.FreePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console beyond the first enquiry, on the whole suite with the demo data: the alert for a new offer,
  * the rooms list with unread counts, scrolling back through a long transcript, delivery statuses, the
- * customer panel, the enquiry history, the CSRF check a page without the console's header meets, and the
+ * customer panel, the enquiry history, a LINE enquiry with its channel's custom info and a reply that could
+ * not be delivered, the CSRF check a page without the console's header meets, the admin screens, and the
  * console on a phone-sized screen.
  */
 class ConsoleInTheBrowserIT {
@@ -58,7 +69,9 @@ class ConsoleInTheBrowserIT {
 
     @BeforeAll
     static void start() {
-        app = BrowserSuite.start(data, Map.of());
+        // The demo channel accounts send to a port where nothing listens: every outbound message fails.
+        app = BrowserSuite.start(
+                data, Map.of("parley.demo-platform-url", "http://127.0.0.1:" + FreePorts.next() + "/platform"));
         chromium = app.chromium();
     }
 
@@ -190,6 +203,43 @@ class ConsoleInTheBrowserIT {
         for (Page page : List.of(alice, olga, pete)) {
             page.context().close();
         }
+    }
+
+    @Test
+    void aLineEnquiryShowsTheChannelItsCustomInfoAndWhyAReplyFailed() throws Exception {
+        Page alice = Screens.agent(chromium, "alice", "parley-alice");
+        String body = """
+                {"destination":"U-bot","events":[{"type":"message","webhookEventId":"%s","timestamp":%d,\
+                "source":{"type":"user","userId":"U-line-customer"},\
+                "message":{"id":"%s","type":"text","text":"Hello from LINE"}}]}""".formatted(UUID.randomUUID(), System.currentTimeMillis(), UUID.randomUUID());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("demo-line-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> webhook = http.send(
+                    HttpRequest.newBuilder(URI.create(app.gatewayUrl() + "/webhooks/line/demo-line"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Line-Signature", signature)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(webhook.statusCode()).isEqualTo(200);
+        }
+
+        Locator card = offer(alice, "Hello from LINE");
+        assertThat(card.locator("[data-channel='LINE']")).containsText("LINE");
+        accepts(alice, "Hello from LINE");
+        Locator info = alice.locator("#room-info");
+        assertThat(info).containsText("Demo LINE account");
+        assertThat(info).containsText("Demo account for trying Parley locally");
+
+        agentWrites(alice, "Hi, how can I help?");
+        Locator reply =
+                alice.locator(".message.staff").filter(new Locator.FilterOptions().setHasText("Hi, how can I help?"));
+        assertThat(reply.getByTestId("delivery")).hasAttribute("data-status", "FAILED");
+        assertThat(reply.getByTestId("delivery")).containsText("Failed: The platform could not be reached");
+        Chromium.screenshot(alice, "console-delivery-failed");
+        alice.context().close();
     }
 
     @Test

@@ -274,7 +274,7 @@ function messageNode(message) {
   return el(
     "li",
     { class: `message ${kind}`, "data-seq": message.seq, "data-testid": "message" },
-    el("span", { class: "meta" }, `${message.sender.name || ""} · ${clock(message.sentAt)}`),
+    el("span", { class: "meta" }, `${message.sender.name || (kind === "customer" ? "Customer" : "")} · ${clock(message.sentAt)}`),
     el("span", { class: "text" }, message.text || ""),
     ...(message.attachments || []).map((file) =>
       el("span", { class: "attachment" }, `📎 ${file.fileName || file.mediaType || "file"}`),

@@ -193,7 +193,14 @@ class ConsoleInTheBrowserIT {
                 .containsText("CLOSED");
         assertThat(history.filter(new Locator.FilterOptions().setHasText("Second room question")))
                 .hasCount(0);
+        assertThat(alice.locator("#history-next")).isDisabled();
         Chromium.screenshot(alice, "console-history");
+        alice.locator("#history-form input[name='from']").fill("2099-01-01T00:00");
+        alice.locator("#history-form")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Filter"))
+                .click();
+        assertThat(history).hasCount(0);
+        alice.locator("#history-form input[name='from']").fill("");
         alice.locator("#history-form select[name='channel']").selectOption("EMAIL");
         alice.locator("#history-form")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Filter"))

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -349,6 +350,106 @@ class GatewayIT {
                 .singleElement()
                 .satisfies(request ->
                         assertThat(request.header("X-Parley-Staff-Id")).isNull());
+    }
+
+    // --- CSRF (double submit) ------------------------------------------------------------------------------
+
+    @Test
+    void aSuccessfulLoginAnswerCarriesAReadableStrictCsrfCookie() throws Exception {
+        HttpResponse<byte[]> login = send(HttpRequest.newBuilder(gatewayUri("/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(csrfCookie(login))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .containsIgnoringCase("SameSite=Strict")
+                        .contains("Path=/")
+                        .doesNotContainIgnoringCase("HttpOnly")
+                        .matches("parley_csrf=[A-Za-z0-9_-]{43};.*"));
+    }
+
+    @Test
+    void theConsolePageSetsTheCsrfCookieOnlyWhenTheBrowserHasNone() throws Exception {
+        HttpResponse<byte[]> first = anonymousGet("/console/");
+        HttpResponse<byte[]> again =
+                send(HttpRequest.newBuilder(gatewayUri("/console/")).header("Cookie", "parley_csrf=already-there"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(csrfCookie(first)).isPresent();
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(csrfCookie(again)).isEmpty();
+    }
+
+    @Test
+    void aCookieAuthenticatedPostWithoutTheMatchingCsrfHeaderIs403AndNeverReachesTheService() throws Exception {
+        String path = "/api/rooms/r-" + UUID.randomUUID() + "/close";
+        List<String> headers = List.of("", "wrong-token");
+        for (String header : headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUri(path))
+                    .header("Cookie", "parley_session=" + TOKEN + "; parley_csrf=the-token")
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (!header.isEmpty()) {
+                request.header("X-Parley-CSRF", header);
+            }
+
+            HttpResponse<byte[]> response = send(request);
+
+            assertThat(response.statusCode()).as("header '%s'", header).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(response).path("code").asString()).isEqualTo("auth.csrf");
+        }
+        HttpResponse<byte[]> noCookie = send(HttpRequest.newBuilder(gatewayUri(path))
+                .header("Cookie", "parley_session=" + TOKEN)
+                .header("X-Parley-CSRF", "the-token")
+                .DELETE());
+        assertThat(noCookie.statusCode()).isEqualTo(403);
+        assertThat(upstream("chatroom").requestsTo(path)).isEmpty();
+    }
+
+    @Test
+    void aCookieAuthenticatedWriteWithTheMatchingCsrfHeaderPasses() throws Exception {
+        String path = "/api/admin/tags/t-" + UUID.randomUUID();
+
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(gatewayUri(path))
+                .header("Cookie", "parley_session=" + TOKEN + "; parley_csrf=the-token")
+                .header("X-Parley-CSRF", "the-token")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"vip\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(upstream("routing").requestsTo(path))
+                .singleElement()
+                .satisfies(request -> assertThat(request.method()).isEqualTo("PUT"));
+    }
+
+    @Test
+    void bearerRequestsReadsLoginAndVisitorPathsNeedNoCsrfToken() throws Exception {
+        String bearerPath = "/api/rooms/r-" + UUID.randomUUID() + "/messages";
+        HttpResponse<byte[]> bearer = send(HttpRequest.newBuilder(gatewayUri(bearerPath))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Cookie", "parley_session=" + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")));
+        HttpResponse<byte[]> read =
+                send(HttpRequest.newBuilder(gatewayUri("/api/rooms")).header("Cookie", "parley_session=" + TOKEN));
+        assertThat(bearer.statusCode()).isEqualTo(200);
+        assertThat(read.statusCode()).isEqualTo(200);
+
+        for (String path : List.of("/api/auth/login", "/api/widget/demo/conversations", "/api/visitor/messages")) {
+            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(gatewayUri(path))
+                    .header("Cookie", "parley_session=" + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    private static Optional<String> csrfCookie(HttpResponse<byte[]> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("parley_csrf="))
+                .findFirst();
     }
 
     // --- the fake services -------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import io.parley.security.KeySetUnavailableException;
 import io.parley.security.StaffPrincipal;
 import io.parley.security.StaffTokenVerifier;
 import io.parley.security.StaffTokens;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -141,15 +139,6 @@ public final class StaffTokenFilter implements WebFilter, Ordered {
     }
 
     private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, String code, String title) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        // code and title are constants of this class: no escaping needed.
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                        + ",\"code\":\"" + code + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return Problems.write(response, status, code, title);
     }
 }

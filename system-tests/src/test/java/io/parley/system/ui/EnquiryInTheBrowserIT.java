@@ -12,9 +12,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import io.parley.launcher.LaunchOptions;
-import io.parley.launcher.PortPlan;
-import io.parley.launcher.Suite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,23 +36,19 @@ class EnquiryInTheBrowserIT {
     @TempDir
     static Path data;
 
-    static Suite suite;
+    static BrowserSuite app;
     static Chromium chromium;
 
     @BeforeAll
     static void start() {
-        Chromium.assumeInstalled();
-        suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()));
-        chromium = Chromium.launch(suite.gatewayUrl());
+        app = BrowserSuite.start(data, Map.of());
+        chromium = app.chromium();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (suite != null) {
-            suite.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -99,7 +92,7 @@ class EnquiryInTheBrowserIT {
         // The offer: channel, customer, where it came from, preview and a running countdown.
         Locator card = offer(alice, "Where is my parcel?");
         assertThat(card).isVisible();
-        assertThat(card).containsText("WEB");
+        assertThat(card.locator("[data-channel='WEB']")).containsText("Web");
         assertThat(card).containsText("Vera");
         assertThat(card).containsText("Tag: Support");
         assertThat(card.getByTestId("countdown")).hasText(Pattern.compile("[01]:\\d\\d"));

@@ -6,9 +6,7 @@ import static io.parley.system.ui.Screens.visitorAsks;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.parley.launcher.LaunchOptions;
-import io.parley.launcher.PortPlan;
-import io.parley.launcher.Suite;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,31 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An offer nobody accepts counts down in front of the agent and vanishes at its deadline with the reason
- * (the suite caps every waiting time at 8 s for this).
+ * (the suite caps every waiting time at 8 s for this); the agent then follows the missed enquiry up.
  */
 class OfferExpiryInTheBrowserIT {
 
     @TempDir
     static Path data;
 
-    static Suite suite;
+    static BrowserSuite app;
     static Chromium chromium;
 
     @BeforeAll
     static void start() {
-        Chromium.assumeInstalled();
-        suite = Suite.start(new LaunchOptions(
-                data, true, null, null, PortPlan.random(), Map.of("parley.enquiry.max-wait-cap", "8s")));
-        chromium = Chromium.launch(suite.gatewayUrl());
+        app = BrowserSuite.start(data, Map.of("parley.enquiry.max-wait-cap", "8s"));
+        chromium = app.chromium();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (suite != null) {
-            suite.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -60,6 +53,22 @@ class OfferExpiryInTheBrowserIT {
         Chromium.screenshot(alice, "console-offer-expired");
         assertThat(card).hasCount(0);
         assertThat(alice.locator("#no-offers")).isVisible();
+
+        // The missed enquiry waits in Missed; following it up opens a room with the customer.
+        Screens.opens(alice, "Missed");
+        Locator missed =
+                alice.getByTestId("missed").filter(new Locator.FilterOptions().setHasText("Is anybody there?"));
+        assertThat(missed).containsText("Iris");
+        assertThat(missed).containsText("Tag: Support");
+        Chromium.screenshot(alice, "console-missed");
+        missed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Follow up"))
+                .click();
+        assertThat(alice.locator("#room")).isVisible();
+        assertThat(alice.locator("#messages")).containsText("Is anybody there?");
+        Screens.agentWrites(alice, "Sorry for the wait, Iris");
+        assertThat(Screens.visitorMessages(visitor)).containsText("Sorry for the wait, Iris");
+        Screens.opens(alice, "Missed");
+        assertThat(missed).hasCount(0);
         for (Page page : List.of(alice, visitor)) {
             page.context().close();
         }

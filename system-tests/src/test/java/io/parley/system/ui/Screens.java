@@ -58,6 +58,26 @@ final class Screens {
                 .click();
     }
 
+    /** Presses Accept on the offer with this preview and waits for its room to show that message. */
+    static void accepts(Page agent, String preview) {
+        offer(agent, preview)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept"))
+                .click();
+        assertThat(agent.locator("#messages")).containsText(preview);
+    }
+
+    /** Switches the console to one of its views: Chats, Missed, History or Admin. */
+    static void opens(Page agent, String view) {
+        agent.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Views"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(view))
+                .click();
+    }
+
+    /** The entry in the rooms list for this customer. */
+    static Locator room(Page agent, String customer) {
+        return agent.getByTestId("room").filter(new Locator.FilterOptions().setHasText(customer));
+    }
+
     static void agentWrites(Page agent, String text) {
         agent.getByLabel("Reply").fill(text);
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))

@@ -1,0 +1,87 @@
+package io.parley.system.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.parley.system.ui.Screens.opens;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin's channel accounts screen: secrets are password inputs that are never filled in, each saying
+ * whether it is set; typing one replaces it, the rest is edited as it is shown.
+ */
+@Disabled("needs /api/admin/channel-accounts from branch accounts-wechat; the lead enables it after merging")
+class ChannelAccountsInTheBrowserIT {
+
+    @TempDir
+    static Path data;
+
+    static BrowserSuite app;
+    static Chromium chromium;
+
+    @BeforeAll
+    static void start() {
+        app = BrowserSuite.start(data, Map.of());
+        chromium = app.chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void anAdminSetsASecretWithoutEverSeeingOne() {
+        Page admin = Screens.agent(chromium, "admin", "parley-admin");
+        opens(admin, "Admin");
+        Locator tabs = admin.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Admin"));
+        tabs.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Channel accounts"))
+                .click();
+        Locator rows = admin.getByTestId("admin-row");
+        Locator line = rows.filter(new Locator.FilterOptions().setHasText("demo-line"));
+        assertThat(line).containsText("LINE");
+        assertThat(line).containsText("channelSecret: set");
+        Chromium.screenshot(admin, "console-admin-channel-accounts");
+
+        line.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit"))
+                .click();
+        Locator form = admin.locator("#admin-form");
+        Locator secret = form.getByLabel("channelSecret", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(secret).hasAttribute("type", "password");
+        assertThat(secret).hasValue("");
+        form.getByLabel("Welcome message").fill("Hello from LINE");
+        form.getByLabel("Custom info shown to agents").fill("Region: Tokyo");
+        form.getByLabel("channelAccessToken", new Locator.GetByLabelOptions().setExact(true))
+                .fill("a-new-access-token");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(line).containsText("channelAccessToken: set");
+        assertThat(admin.locator("body")).not().containsText("a-new-access-token");
+
+        line.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit"))
+                .click();
+        assertThat(form.getByLabel("Welcome message")).hasValue("Hello from LINE");
+        assertThat(form.getByLabel("Custom info shown to agents")).hasValue("Region: Tokyo");
+        assertThat(form.getByLabel("channelAccessToken", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("");
+
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New"))
+                .click();
+        form.getByLabel("Id").fill("bad id with spaces");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Broken");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(form.getByRole(AriaRole.ALERT)).not().isEmpty();
+        admin.context().close();
+    }
+}

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The admin's channel accounts screen: secrets are password inputs that are never filled in, each saying
  * whether it is set; typing one replaces it, the rest is edited as it is shown.
  */
-@Disabled("needs /api/admin/channel-accounts from branch accounts-wechat; the lead enables it after merging")
 class ChannelAccountsInTheBrowserIT {
 
     @TempDir
@@ -59,7 +57,8 @@ class ChannelAccountsInTheBrowserIT {
         Locator secret = form.getByLabel("channelSecret", new Locator.GetByLabelOptions().setExact(true));
         assertThat(secret).hasAttribute("type", "password");
         assertThat(secret).hasValue("");
-        form.getByLabel("Welcome message").fill("Hello from LINE");
+        form.getByLabel("Welcome message", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Hello from LINE");
         form.getByLabel("Custom info shown to agents").fill("Region: Tokyo");
         form.getByLabel("channelAccessToken", new Locator.GetByLabelOptions().setExact(true))
                 .fill("a-new-access-token");
@@ -70,7 +69,8 @@ class ChannelAccountsInTheBrowserIT {
 
         line.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit"))
                 .click();
-        assertThat(form.getByLabel("Welcome message")).hasValue("Hello from LINE");
+        assertThat(form.getByLabel("Welcome message", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("Hello from LINE");
         assertThat(form.getByLabel("Custom info shown to agents")).hasValue("Region: Tokyo");
         assertThat(form.getByLabel("channelAccessToken", new Locator.GetByLabelOptions().setExact(true)))
                 .hasValue("");

@@ -39,17 +39,34 @@ abstract class RunningMeta extends RunningIngest {
     }
 
     ChannelAccount givenPage(@Nullable String welcome) {
+        return givenPage(welcome, Map.of());
+    }
+
+    /** A page with these non-secret settings. */
+    ChannelAccount givenPage(@Nullable String welcome, Map<String, String> settings) {
         return givenAccount(
-                Channel.FACEBOOK, "Page " + fresh("p"), Map.of("pageAccessToken", "page-token-" + fresh("t")), welcome);
+                Channel.FACEBOOK,
+                "Page " + fresh("p"),
+                Map.of("pageAccessToken", "page-token-" + fresh("t")),
+                settings,
+                welcome);
     }
 
     ChannelAccount givenPhone(@Nullable String welcome) {
         return givenAccount(
-                Channel.WHATSAPP, "Number " + fresh("n"), Map.of("accessToken", "wa-token-" + fresh("t")), welcome);
+                Channel.WHATSAPP,
+                "Number " + fresh("n"),
+                Map.of("accessToken", "wa-token-" + fresh("t")),
+                Map.of(),
+                welcome);
     }
 
     private ChannelAccount givenAccount(
-            Channel channel, String name, Map<String, String> token, @Nullable String welcome) {
+            Channel channel,
+            String name,
+            Map<String, String> token,
+            Map<String, String> settings,
+            @Nullable String welcome) {
         Map<String, String> secrets = new java.util.HashMap<>(token);
         secrets.put("appSecret", APP_SECRET);
         secrets.put("verifyToken", VERIFY_TOKEN);
@@ -59,7 +76,7 @@ abstract class RunningMeta extends RunningIngest {
                 name,
                 true,
                 secrets,
-                Map.of(),
+                settings,
                 GRAPH.baseUrl(),
                 welcome,
                 List.of(),

@@ -64,6 +64,11 @@ public class PlatformHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** A GET with the configured timeout. */
+    public HttpRequest.Builder get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET();
+    }
+
     /**
      * Sends the request once.
      *
@@ -103,6 +108,19 @@ public class PlatformHttp {
     public static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asString() : null;
+    }
+
+    /** An absolute URL a platform gave us, or null when it is none. */
+    public static @Nullable URI absolute(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The account's own platform base URL (tests and the demo set one), else the channel's default. */

@@ -92,6 +92,68 @@ class MediaFetchIT extends RunningMeta {
     }
 
     @Test
+    void anOversizedFileWithoutALengthIsCutOffAtTheLimit() {
+        ChannelAccount page = givenPage(null);
+        String path = "/cdn/" + UUID.randomUUID() + ".png";
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "image/png")
+                        .withBody(MediaSamples.png(10 * 1024 * 1024 + 1))
+                        .withChunkedDribbleDelay(20, 200)));
+        String mid = "m_" + UUID.randomUUID();
+
+        postSigned(
+                "/webhooks/facebook", notification(page.id(), image("4005", mid, GRAPH.baseUrl() + path)), APP_SECRET);
+
+        InboundMessageReceived message = awaitInbound(mid);
+        assertThat(message.attachments().getFirst().ref()).isEqualTo(GRAPH.baseUrl() + path);
+        assertThat(message.text()).isEqualTo("[image not kept: larger than 10 MB]");
+    }
+
+    @Test
+    void aRedirectToAHostOutsideThePlatformsIsNotFollowed() {
+        ChannelAccount page = givenPage(null);
+        String path = "/cdn/" + UUID.randomUUID() + ".png";
+        String elsewhere = "/elsewhere/" + UUID.randomUUID() + ".png";
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1:" + GRAPH.port() + elsewhere)));
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(elsewhere))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(MediaSamples.png(64))));
+        String mid = "m_" + UUID.randomUUID();
+
+        postSigned(
+                "/webhooks/facebook", notification(page.id(), image("4006", mid, GRAPH.baseUrl() + path)), APP_SECRET);
+
+        InboundMessageReceived message = awaitInbound(mid);
+        assertThat(message.attachments().getFirst().ref()).isEqualTo(GRAPH.baseUrl() + path);
+        assertThat(message.text()).isEqualTo("[image not fetched: not from the platform's media hosts]");
+        GRAPH.verify(1, getRequestedFor(urlPathEqualTo(path)));
+        GRAPH.verify(0, getRequestedFor(urlPathEqualTo(elsewhere)));
+    }
+
+    @Test
+    void aRedirectWithinThePlatformsHostsIsFollowed() {
+        ChannelAccount page = givenPage(null);
+        String path = "/cdn/" + UUID.randomUUID() + ".png";
+        String moved = "/cdn/moved-" + UUID.randomUUID() + ".png";
+        byte[] png = MediaSamples.png(100);
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", moved)));
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(moved))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
+        String mid = "m_" + UUID.randomUUID();
+
+        postSigned(
+                "/webhooks/facebook", notification(page.id(), image("4007", mid, GRAPH.baseUrl() + path)), APP_SECRET);
+
+        AttachmentRef kept = awaitInbound(mid).attachments().getFirst();
+        assertThat(kept.ref()).startsWith(MediaStore.REF_PREFIX);
+        assertThat(MediaSamples.download(uri("/"), kept.ref(), STAFF).body()).isEqualTo(png);
+    }
+
+    @Test
     void aFileSentAsAnImageThatIsNotOneIsNotKept() {
         ChannelAccount page = givenPage(null);
         String path = "/cdn/" + UUID.randomUUID() + ".png";

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls to Meta's Graph API send endpoints, through {@link PlatformHttp} (timeout, retries with back-off of
- * transient errors, then {@code unreachable}); a 4xx is final and classified by {@link GraphErrors}.
+ * Calls to Meta's Graph API, through {@link PlatformHttp}: a send is one try (a 5xx, a 429 or no answer is
+ * {@code unreachable}, which the outbound dispatcher tries again; a 4xx is final and classified by {@link
+ * GraphErrors}); GETs of profiles and media metadata answer their JSON or nothing.
  */
 @Component
 class GraphApi {

@@ -14,18 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.outbound.OutboundResilience;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
@@ -157,40 +154,14 @@ class OutboundResilienceIT extends RunningMeta {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private static String messages(ChannelAccount account) {
-        return "/v21.0/" + account.id() + "/messages";
-    }
-
     private static int calls(ChannelAccount account) {
         return GRAPH.countRequestsMatching(
                         postRequestedFor(urlPathEqualTo(messages(account))).build())
                 .getCount();
     }
 
-    private static OutboundMessageRequested outbound(ConversationKey key, String text) {
-        return new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-8",
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-    }
-
     private String reply(ChannelAccount page, String psid, String text) {
-        ConversationKey key = new ConversationKey(Channel.FACEBOOK, page.id(), psid);
-        OutboundMessageRequested request = outbound(key, text);
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
+        return reply(new ConversationKey(Channel.FACEBOOK, page.id(), psid), text);
     }
 
     private static String get(String url) {

@@ -10,22 +10,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxWebhookBody the largest webhook body accepted; a larger one is refused with 413 unread
  * @param timeout the limit on each call to a platform's API (connect and answer)
- * @param attempts how many times a platform call is tried in all on a 5xx, a 429 or an I/O error (the first
- *     try included)
- * @param backoff the wait before the second try; it doubles before each further one
  * @param timestampTolerance how far a signed webhook timestamp may be from our clock (third party)
  */
 @ConfigurationProperties("parley.channel-ingest.connectors")
 public record ConnectorSettings(
         @DefaultValue("1MB") DataSize maxWebhookBody,
         @DefaultValue("5s") Duration timeout,
-        @DefaultValue("3") int attempts,
-        @DefaultValue("200ms") Duration backoff,
-        @DefaultValue("5m") Duration timestampTolerance) {
-
-    public ConnectorSettings {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("parley.channel-ingest.connectors.attempts must be at least 1");
-        }
-    }
-}
+        @DefaultValue("5m") Duration timestampTolerance) {}

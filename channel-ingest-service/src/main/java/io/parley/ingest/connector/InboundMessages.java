@@ -6,6 +6,7 @@ import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.kit.web.Problem;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,27 @@ public class InboundMessages {
     InboundMessages(SeenMessages seen, EventPublisher events) {
         this.seen = seen;
         this.events = events;
+    }
+
+    /**
+     * Whether the message with this dedup id is in Kafka already: a connector asks before fetching its media
+     * and profile, so a re-delivery costs no download.
+     */
+    public boolean alreadyPublished(Channel channel, String dedupId) {
+        return seen.contains(channel, dedupId);
+    }
+
+    /** The message's text followed by the notes on media that were not kept, one per line. */
+    public static @Nullable String withNotes(@Nullable String text, List<MediaFetcher.Result> media) {
+        List<String> notes = media.stream()
+                .map(MediaFetcher.Result::note)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (notes.isEmpty()) {
+            return text;
+        }
+        String joined = String.join("\n", notes);
+        return text == null || text.isBlank() ? joined : text + "\n" + joined;
     }
 
     /**

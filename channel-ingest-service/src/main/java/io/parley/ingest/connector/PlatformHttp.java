@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Calls to the platforms' send APIs. Every call is bounded by the timeout; a 5xx, a 429 or an I/O error
- * (timeouts included) is tried again after a doubling back-off, {@code attempts} times in all, then the call
- * is {@link Unreachable}; any other answer is final. Redirects are not followed; URLs are never logged
- * (some carry tokens).
+ * Calls to the platforms' APIs, one try each, bounded by the timeout: a 5xx, a 429 or an I/O error (timeouts
+ * included) is {@link Unreachable} — transient, worth trying again, which the outbound dispatcher does with
+ * back-off and a circuit breaker per account — and any other answer is final. Redirects are not followed;
+ * URLs are never logged (some carry tokens).
  */
 @Component
 public class PlatformHttp {
@@ -39,7 +38,7 @@ public class PlatformHttp {
                 .build();
     }
 
-    /** What came of a call after its retries. */
+    /** What came of a call. */
     public sealed interface Result permits Answered, Unreachable {}
 
     /** The platform's final answer: a 2xx, or a refusal not worth retrying. */
@@ -54,7 +53,7 @@ public class PlatformHttp {
         }
     }
 
-    /** No final answer after every attempt (5xx, 429, I/O errors). */
+    /** No final answer (5xx, 429, I/O errors): a later try may succeed. */
     public record Unreachable(String detail) implements Result {}
 
     /** A JSON POST with the configured timeout; headers as pairs. */
@@ -65,33 +64,33 @@ public class PlatformHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** A GET with the configured timeout. */
+    public HttpRequest.Builder get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET();
+    }
+
     /**
-     * Sends the request, retrying transient failures.
+     * Sends the request once.
      *
-     * @param request built afresh for each attempt (a signature may carry the time of sending)
+     * @param request the request to send (built when it is sent: a signature may carry the time of sending)
      */
     public Result exchange(String accountId, java.util.function.Supplier<HttpRequest> request) {
-        String lastProblem = "no answer";
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            if (attempt > 1) {
-                pause(settings.backoff().multipliedBy(1L << (attempt - 2)));
+        String problem;
+        try {
+            HttpResponse<String> answer = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
+            int status = answer.statusCode();
+            if (status < 500 && status != 429) {
+                return new Answered(status, answer.body());
             }
-            try {
-                HttpResponse<String> answer = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
-                int status = answer.statusCode();
-                if (status < 500 && status != 429) {
-                    return new Answered(status, answer.body());
-                }
-                lastProblem = "HTTP " + status;
-            } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Unreachable("interrupted");
-            }
-            log.info("Platform call for account {} failed (attempt {}): {}", accountId, attempt, lastProblem);
+            problem = "HTTP " + status;
+        } catch (IOException e) {
+            problem = e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Unreachable("interrupted");
         }
-        return new Unreachable(lastProblem + " after " + settings.attempts() + " attempts");
+        log.info("Platform call for account {} failed: {}", accountId, problem);
+        return new Unreachable(problem);
     }
 
     public static JsonNode tree(@Nullable String body) {
@@ -111,21 +110,26 @@ public class PlatformHttp {
         return value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 
-    /** {@code base} without a trailing slash. */
+    /** An absolute URL a platform gave us, or null when it is none. */
+    public static @Nullable URI absolute(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The account's own platform base URL (tests and the demo set one), else the channel's default. */
     public static String baseUrl(ChannelAccount account, URI channelDefault) {
         return trimmed(account.platformBaseUrl() != null ? account.platformBaseUrl() : channelDefault.toString());
     }
 
+    /** {@code base} without a trailing slash. */
     public static String trimmed(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

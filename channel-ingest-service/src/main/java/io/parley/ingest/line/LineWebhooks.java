@@ -5,12 +5,17 @@ import static io.parley.ingest.connector.PlatformHttp.text;
 import io.parley.events.AttachmentRef;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
-import io.parley.events.Customer;
 import io.parley.events.EntryPoint;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.connector.CustomerProfiles;
 import io.parley.ingest.connector.InboundMessages;
+import io.parley.ingest.connector.MediaFetcher;
+import io.parley.ingest.connector.PlatformHttp;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +30,13 @@ import tools.jackson.databind.JsonNode;
  * A LINE webhook after the HTTP layer: {@code x-line-signature} must be Base64(HMAC-SHA256(channel secret,
  * raw body)) of the account in the path before anything is parsed. An empty {@code events} list is the
  * console's verification (200). Each {@code message} event from a user becomes an inbound message (text as
- * is; image, video, audio, file, location, sticker as a placeholder text plus the reference {@code
- * line-content:<messageId>}), deduplicated by {@code webhookEventId} (so a redelivery, {@code
- * deliveryContext.isRedelivery}, publishes nothing new); its reply token is kept for the reply. Other events
- * (follow, unfollow, postback, …) are acknowledged and not messages.
+ * is; location and sticker as a placeholder text; image, video, audio and file as a placeholder text plus
+ * the file, fetched from {@code GET {api-data}/v2/bot/message/{messageId}/content} into the media store
+ * before publishing — or, when it cannot be kept, the reference {@code line-content:<messageId>} and a note),
+ * with the customer's name and picture from {@link CustomerProfiles}, deduplicated by {@code webhookEventId}
+ * (so a redelivery, {@code deliveryContext.isRedelivery}, publishes nothing new and fetches nothing); its
+ * reply token is kept for the reply. Other events (follow, unfollow, postback, …) are acknowledged and not
+ * messages.
  */
 @Component
 class LineWebhooks {
@@ -43,12 +51,25 @@ class LineWebhooks {
     private final ChannelAccounts accounts;
     private final InboundMessages inbound;
     private final LineReplyTokens replyTokens;
+    private final CustomerProfiles profiles;
+    private final MediaFetcher media;
+    private final LineSettings settings;
     private final Clock clock;
 
-    LineWebhooks(ChannelAccounts accounts, InboundMessages inbound, LineReplyTokens replyTokens, Clock clock) {
+    LineWebhooks(
+            ChannelAccounts accounts,
+            InboundMessages inbound,
+            LineReplyTokens replyTokens,
+            CustomerProfiles profiles,
+            MediaFetcher media,
+            LineSettings settings,
+            Clock clock) {
         this.accounts = accounts;
         this.inbound = inbound;
         this.replyTokens = replyTokens;
+        this.profiles = profiles;
+        this.media = media;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -89,14 +110,20 @@ class LineWebhooks {
         if (replyToken != null) {
             replyTokens.keep(conversation, replyToken, receivedAt);
         }
-        String body = "text".equals(type) ? text(message, "text") : null;
-        List<AttachmentRef> attachments = MEDIA.containsKey(type)
-                ? List.of(new AttachmentRef(CONTENT_REF + messageId, MEDIA.get(type), text(message, "fileName"), null))
-                : List.of();
-        long millis = event.path("timestamp").asLong(0);
         if (event.path("deliveryContext").path("isRedelivery").asBoolean(false)) {
             log.info("LINE redelivered event {} of account {}", eventId, account.id());
         }
+        if (inbound.alreadyPublished(Channel.LINE, eventId)) {
+            return false;
+        }
+        String body = "text".equals(type) ? text(message, "text") : null;
+        List<MediaFetcher.Result> kept = MEDIA.containsKey(type)
+                ? content(
+                        account,
+                        messageId,
+                        new AttachmentRef(CONTENT_REF + messageId, MEDIA.get(type), text(message, "fileName"), null))
+                : List.of();
+        long millis = event.path("timestamp").asLong(0);
         return inbound.publishOnce(
                 eventId,
                 new InboundMessageReceived(
@@ -105,11 +132,23 @@ class LineWebhooks {
                         account.id(),
                         new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
                         null,
-                        new Customer(userId, null, null, null),
+                        profiles.customer(account, userId, null),
                         messageId,
-                        body != null ? body : "[" + type + "]",
-                        attachments,
+                        InboundMessages.withNotes(body != null ? body : "[" + type + "]", kept),
+                        kept.stream().map(MediaFetcher.Result::attachment).toList(),
                         millis > 0 ? Instant.ofEpochMilli(millis) : receivedAt,
                         receivedAt));
+    }
+
+    /** The message's file, fetched with the channel access token from the content host. */
+    private List<MediaFetcher.Result> content(ChannelAccount account, String messageId, AttachmentRef declared) {
+        String token = account.secrets().get(LineSender.TOKEN);
+        URI url = URI.create(PlatformHttp.baseUrl(account, settings.dataBaseUrl()) + "/v2/bot/message/"
+                + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/content");
+        return media.keepAll(List.of(new MediaFetcher.Pending(
+                declared,
+                () -> token == null || token.isBlank()
+                        ? MediaFetcher.notKept(declared, "not fetched: the account has no access token")
+                        : media.fetch(account, url, token, declared))));
     }
 }

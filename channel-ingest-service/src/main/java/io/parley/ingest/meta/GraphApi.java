@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls to Meta's Graph API send endpoints, through {@link PlatformHttp} (timeout, retries with back-off of
- * transient errors, then {@code unreachable}); a 4xx is final and classified by {@link GraphErrors}.
+ * Calls to Meta's Graph API, through {@link PlatformHttp}: a send is one try (a 5xx, a 429 or no answer is
+ * {@code unreachable}, which the outbound dispatcher tries again; a 4xx is final and classified by {@link
+ * GraphErrors}); GETs of profiles and media metadata answer their JSON or nothing.
  */
 @Component
 class GraphApi {
@@ -32,8 +33,27 @@ class GraphApi {
 
     /** {@code {base}/{version}/{node}/messages} of this account's platform. */
     URI messagesUri(ChannelAccount account, String node) {
+        return nodeUri(account, node, "/messages");
+    }
+
+    /** {@code {base}/{version}/{node}{rest}} of this account's platform; {@code rest} is not encoded. */
+    URI nodeUri(ChannelAccount account, String node, String rest) {
         String base = PlatformHttp.baseUrl(account, settings.graphBaseUrl());
-        return URI.create(base + "/" + settings.graphVersion() + "/" + Paths.segment(node) + "/messages");
+        return URI.create(base + "/" + settings.graphVersion() + "/" + Paths.segment(node) + rest);
+    }
+
+    /** A GET of the Graph API, with the token as Bearer; the JSON answer when it is a 2xx. */
+    java.util.Optional<JsonNode> getJson(String accountId, URI uri, @Nullable String bearer) {
+        PlatformHttp.Result result = http.exchange(accountId, () -> {
+            var request = http.get(uri);
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return request.build();
+        });
+        return result instanceof PlatformHttp.Answered answer && answer.ok()
+                ? java.util.Optional.of(answer.json())
+                : java.util.Optional.empty();
     }
 
     /**

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the Messenger and WhatsApp connectors find the Graph API ({@code parley.channel-ingest.meta.*}); body
- * limit, timeout and retries are every connector's ({@code ConnectorSettings}).
+ * limit and timeout are every connector's ({@code ConnectorSettings}), retries the outbound dispatcher's.
  *
  * @param graphBaseUrl the Graph API host for accounts that do not name their own {@code platformBaseUrl}
  * @param graphVersion the Graph API version in every send path

@@ -2,14 +2,15 @@ package io.parley.ingest.meta;
 
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
-import io.parley.events.Customer;
 import io.parley.events.EntryPoint;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
+import io.parley.ingest.connector.CustomerProfiles;
 import io.parley.ingest.connector.InboundMessages;
+import io.parley.ingest.connector.MediaFetcher;
 import io.parley.ingest.meta.MetaNotification.MalformedException;
 import io.parley.ingest.outbound.OutboundRecord;
 import io.parley.ingest.outbound.OutboundRecords;
@@ -34,8 +35,10 @@ import tools.jackson.databind.JsonNode;
  * parsed: its signature must match the app secret of one of the channel's enabled accounts (all pages or
  * numbers of one Meta app share that secret, so there are few to try, and an unverified body is never even
  * read to pick one). It may then speak only for accounts with that same secret: a page or number unknown
- * here is logged and ignored. Each new message is published and acknowledged by Kafka before the next and
- * before the 200; statuses of our outbound messages are matched by the platform's id we stored on sending.
+ * here is logged and ignored. Each new message gets its customer's profile ({@link CustomerProfiles}) and its
+ * media fetched into the media store ({@link MetaMedia}) — before it is published, so the one event carries
+ * the final references; a re-delivered message is skipped before any of that — and is published and
+ * acknowledged by Kafka before the next and before the 200; statuses of our outbound messages are matched by the platform's id we stored on sending.
  */
 @Component
 class MetaWebhooks {
@@ -48,6 +51,8 @@ class MetaWebhooks {
     private final InboundMessages inbound;
     private final OutboundRecords outbound;
     private final EventPublisher events;
+    private final CustomerProfiles profiles;
+    private final MetaMedia media;
     private final Clock clock;
 
     MetaWebhooks(
@@ -55,11 +60,15 @@ class MetaWebhooks {
             InboundMessages inbound,
             OutboundRecords outbound,
             EventPublisher events,
+            CustomerProfiles profiles,
+            MetaMedia media,
             Clock clock) {
         this.accounts = accounts;
         this.inbound = inbound;
         this.outbound = outbound;
         this.events = events;
+        this.profiles = profiles;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -88,6 +97,7 @@ class MetaWebhooks {
         for (MetaNotification.Message message : notification.messages()) {
             Optional<ChannelAccount> account = account(candidates, secret, message.accountId(), channel);
             if (account.isPresent()
+                    && !inbound.alreadyPublished(channel, message.platformMessageId())
                     && inbound.publishOnce(
                             message.platformMessageId(), inbound(channel, account.get(), message, receivedAt))) {
                 published++;
@@ -163,18 +173,19 @@ class MetaWebhooks {
         return new ConversationKey(channel, account.id(), customerId);
     }
 
-    private static InboundMessageReceived inbound(
+    private InboundMessageReceived inbound(
             Channel channel, ChannelAccount account, MetaNotification.Message message, Instant receivedAt) {
+        List<MediaFetcher.Result> kept = media.keep(channel, account, message.attachments());
         return new InboundMessageReceived(
                 key(channel, account, message.customerId()),
                 channel,
                 account.id(),
                 new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
                 null,
-                new Customer(message.customerId(), message.customerName(), null, null),
+                profiles.customer(account, message.customerId(), message.customerName()),
                 message.platformMessageId(),
-                message.text(),
-                message.attachments(),
+                InboundMessages.withNotes(message.text(), kept),
+                kept.stream().map(MediaFetcher.Result::attachment).toList(),
                 message.sentAt(),
                 receivedAt);
     }

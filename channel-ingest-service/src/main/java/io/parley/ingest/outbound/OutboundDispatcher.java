@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends each outbound message of a messaging channel once, through its channel's {@link ChannelSender}, and
- * reports SENT (with the platform's id) or FAILED. A re-delivered request finds its claim: it is not sent
+ * Sends each outbound message of a messaging channel once, through its channel's {@link ChannelSender} and
+ * {@link OutboundResilience} (its retries of transient failures happen inside the one claim), and reports
+ * SENT (with the platform's id) or FAILED. A re-delivered request finds its claim: it is not sent
  * again, only its status is published if that had not yet happened. A claim left by a crash in the middle
  * of a send is not retried (at most once: a customer never gets a reply twice; the agent sees no status).
  * A conversation whose account is unknown, disabled or of another channel fails with {@code unknown-account}.
@@ -35,6 +36,7 @@ public class OutboundDispatcher {
     private final ChannelAccounts accounts;
     private final OutboundRecords records;
     private final EventPublisher events;
+    private final OutboundResilience resilience;
     private final Clock clock;
 
     OutboundDispatcher(
@@ -42,11 +44,13 @@ public class OutboundDispatcher {
             ChannelAccounts accounts,
             OutboundRecords records,
             EventPublisher events,
+            OutboundResilience resilience,
             Clock clock) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.accounts = accounts;
         this.records = records;
         this.events = events;
+        this.resilience = resilience;
         this.clock = clock;
     }
 
@@ -73,7 +77,7 @@ public class OutboundDispatcher {
         }
         OutboundRecord claimed = records.byId(message.outboundMessageId()).orElseThrow();
         ChannelSender.Outcome outcome = account(message)
-                .<ChannelSender.Outcome>map(account -> sender.send(account, message))
+                .map(account -> send(sender, account, message))
                 .orElseGet(() -> new ChannelSender.Failed(new DeliveryFailure(
                         "unknown-account", "This conversation's channel account is missing or disabled", true)));
         OutboundRecord finished = records.finish(claimed, outcome, clock.instant());
@@ -85,6 +89,14 @@ public class OutboundDispatcher {
                     failed.failure().code());
         }
         report(message, finished);
+    }
+
+    private ChannelSender.Outcome send(ChannelSender sender, ChannelAccount account, OutboundMessageRequested message) {
+        ChannelSender.Outcome outcome = resilience.send(account, () -> sender.send(account, message));
+        if (outcome instanceof ChannelSender.Failed failed) {
+            return new ChannelSender.Failed(sender.undelivered(account, message, failed.failure()));
+        }
+        return outcome;
     }
 
     private Optional<ChannelAccount> account(OutboundMessageRequested message) {

@@ -8,6 +8,7 @@ import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.outbound.ChannelSender;
+import io.parley.ingest.outbound.OutboundResilience;
 import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An admin's view of a third-party account's dead letters, and their replay: the stored body delivered
- * again (signed afresh, same {@code webhook-id}, with the usual retries). Delivered, the letter is REPLAYED
+ * again (signed afresh, same {@code webhook-id}, with the usual retries, circuit breaker and rate limit). Delivered, the letter is REPLAYED
  * and the message's SENT status goes to the room; failed again, it stays PENDING with the new failure and
  * the admin gets {@code 502 dead-letter.replay-failed}.
  */
@@ -26,6 +27,7 @@ class DeadLetterReplays {
     private final ChannelAccounts accounts;
     private final DeadLetters letters;
     private final ThirdPartySender sender;
+    private final OutboundResilience resilience;
     private final io.parley.kit.kafka.EventPublisher events;
     private final Clock clock;
 
@@ -33,11 +35,13 @@ class DeadLetterReplays {
             ChannelAccounts accounts,
             DeadLetters letters,
             ThirdPartySender sender,
+            OutboundResilience resilience,
             io.parley.kit.kafka.EventPublisher events,
             Clock clock) {
         this.accounts = accounts;
         this.letters = letters;
         this.sender = sender;
+        this.resilience = resilience;
         this.events = events;
         this.clock = clock;
     }
@@ -55,7 +59,8 @@ class DeadLetterReplays {
                 || letters.claim(letter.id(), clock.instant()).isEmpty()) {
             throw Problem.conflict("dead-letter.not-pending", "This dead letter is replayed or being replayed");
         }
-        ChannelSender.Outcome outcome = sender.deliver(account, letter.id(), letter.body());
+        ChannelSender.Outcome outcome =
+                resilience.send(account, () -> sender.deliver(account, letter.id(), letter.body()));
         return switch (outcome) {
             case ChannelSender.Sent sent -> {
                 ConversationKey key = ConversationKey.parse(letter.conversationKey());

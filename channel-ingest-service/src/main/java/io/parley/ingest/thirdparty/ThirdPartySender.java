@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Outbound messages to a third-party system: a JSON POST to the account's callback URL (its {@code
  * platformBaseUrl}), signed the Standard Webhooks way with the account's secret ({@code webhook-id} = our
  * outbound message id, so the receiver can deduplicate; a fresh {@code webhook-timestamp} on every attempt),
- * retried with back-off on 5xx, 429 and I/O errors. The body:
+ * one try per call (the outbound dispatcher retries 5xx, 429 and I/O errors with back-off). The body:
  *
  * <pre>{@code
  * {"type": "message", "messageId": "out-…", "customerId": "c-42", "purpose": "REPLY",
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  *  "attachments": [{"ref": "…", "mediaType": "…", "fileName": "…"}], "sentAt": "2025-…Z"}
  * }</pre>
  *
- * A message that still does not go out is FAILED and kept as a {@link DeadLetter} that an admin can replay.
+ * A message the dispatcher gives up on is FAILED and kept as a {@link DeadLetter} that an admin can replay.
  */
 @Component
 class ThirdPartySender implements ChannelSender {
@@ -50,19 +50,19 @@ class ThirdPartySender implements ChannelSender {
 
     @Override
     public Outcome send(ChannelAccount account, OutboundMessageRequested message) {
-        String body = PlatformHttp.JSON.writeValueAsString(body(message));
-        Outcome outcome = deliver(account, message.outboundMessageId(), body);
-        if (outcome instanceof Failed failed) {
-            deadLetters.add(account, message, body, failed.failure(), clock.instant());
-            return new Failed(new DeliveryFailure(
-                    failed.failure().code(),
-                    failed.failure().reason() + " (kept as a dead letter an admin can replay)",
-                    true));
-        }
-        return outcome;
+        return deliver(account, message.outboundMessageId(), PlatformHttp.JSON.writeValueAsString(body(message)));
     }
 
-    /** One signed delivery of an already built body, with its retries (a replay uses it too). */
+    @Override
+    public DeliveryFailure undelivered(
+            ChannelAccount account, OutboundMessageRequested message, DeliveryFailure failure) {
+        deadLetters.add(
+                account, message, PlatformHttp.JSON.writeValueAsString(body(message)), failure, clock.instant());
+        return new DeliveryFailure(
+                failure.code(), failure.reason() + " (kept as a dead letter an admin can replay)", true);
+    }
+
+    /** One signed try to deliver an already built body (a replay uses it too). */
     Outcome deliver(ChannelAccount account, String messageId, String body) {
         byte[] key = StandardWebhooks.key(account.secrets().get(ThirdPartyWebhooks.SECRET));
         if (key == null) {

@@ -3,6 +3,7 @@ package io.parley.ingest.line;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
@@ -23,6 +25,8 @@ import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.Hmac;
+import io.parley.ingest.connector.MediaSamples;
+import io.parley.ingest.media.MediaStore;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +72,10 @@ class LineIT extends RunningIngest {
     @Test
     void textAndMediaMessagesBecomeInboundMessagesOnceEach() {
         ChannelAccount account = givenAccount("token");
+        byte[] png = MediaSamples.png(777);
+        LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content"))
+                .withHeader("Authorization", equalTo("Bearer token"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
         String text = "ev-" + UUID.randomUUID();
         String image = "ev-" + UUID.randomUUID();
         String body = webhook(
@@ -91,12 +99,78 @@ class LineIT extends RunningIngest {
         assertThat(hello.sentAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
         InboundMessageReceived picture = awaitInbound(account, "m2");
         assertThat(picture.text()).isEqualTo("[image]");
-        assertThat(picture.attachments().getFirst().ref()).isEqualTo("line-content:m2");
+        assertThat(picture.attachments().getFirst().ref()).startsWith(MediaStore.REF_PREFIX);
+        assertThat(picture.attachments().getFirst().mediaType()).isEqualTo("image/png");
+        assertThat(MediaSamples.download(
+                                uri("/"), picture.attachments().getFirst().ref(), JWKS.token("staff-1", "STAFF"))
+                        .body())
+                .isEqualTo(png);
+        LINE.verify(1, getRequestedFor(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content")));
         assertThat(INBOUND.seen(
                         InboundMessageReceived.class,
                         m -> m.channelAccountId().equals(account.id())
                                 && m.platformMessageId().equals("m1")))
                 .hasSize(1);
+    }
+
+    @Test
+    void contentLineWillNotGiveStaysAReferenceWithANote() {
+        ChannelAccount account = givenAccount("token");
+        LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/message/v1/content"))
+                .willReturn(aResponse().withStatus(404)));
+
+        postSigned(
+                account.id(),
+                webhook(event("ev-" + UUID.randomUUID(), "rt", "Uvid", "{\"id\":\"v1\",\"type\":\"video\"}", false)),
+                SECRET);
+
+        InboundMessageReceived video = awaitInbound(account, "v1");
+        assertThat(video.attachments().getFirst().ref()).isEqualTo("line-content:v1");
+        assertThat(video.text()).isEqualTo("[video]\n[video not fetched: the platform answered HTTP 404]");
+    }
+
+    @Test
+    void theCustomersNameAndPictureComeFromTheProfileApiAndItsFailureFailsNothing() {
+        ChannelAccount account = givenAccount("token");
+        byte[] jpeg = MediaSamples.jpeg(300);
+        LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/profile/Uprofile"))
+                .withHeader("Authorization", equalTo("Bearer token"))
+                .willReturn(okJson("""
+                        {"displayName":"Lin Mei","userId":"Uprofile","pictureUrl":"%s","statusMessage":"hi"}""".formatted(LINE.baseUrl() + base(account) + "/picture.jpg"))));
+        LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/picture.jpg"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+        LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/profile/Udown"))
+                .willReturn(aResponse().withStatus(503)));
+
+        HttpResponse<String> known = postSigned(
+                account.id(),
+                webhook(event(
+                        "ev-" + UUID.randomUUID(),
+                        "rt",
+                        "Uprofile",
+                        "{\"id\":\"p1\",\"type\":\"text\",\"text\":\"a\"}",
+                        false)),
+                SECRET);
+        HttpResponse<String> down = postSigned(
+                account.id(),
+                webhook(event(
+                        "ev-" + UUID.randomUUID(),
+                        "rt",
+                        "Udown",
+                        "{\"id\":\"p2\",\"type\":\"text\",\"text\":\"b\"}",
+                        false)),
+                SECRET);
+
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(down.statusCode()).isEqualTo(200);
+        InboundMessageReceived named = awaitInbound(account, "p1");
+        assertThat(named.customer().displayName()).isEqualTo("Lin Mei");
+        assertThat(MediaSamples.download(uri("/"), named.customer().photoUrl(), JWKS.token("staff-1", "STAFF"))
+                        .body())
+                .isEqualTo(jpeg);
+        InboundMessageReceived unnamed = awaitInbound(account, "p2");
+        assertThat(unnamed.customer().externalId()).isEqualTo("Udown");
+        assertThat(unnamed.customer().displayName()).isNull();
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
 import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.OutboundMessageRequested;
@@ -254,35 +253,6 @@ class MetaOutboundIT extends RunningMeta {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
-
-    private static String messages(ChannelAccount account) {
-        return "/v21.0/" + account.id() + "/messages";
-    }
-
-    private static OutboundMessageRequested outbound(ConversationKey key, String text) {
-        return new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-7",
-                3L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = outbound(key, text);
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
-    }
 
     private static EnquiryOpened opened(String enquiryId, ConversationKey key, ChannelAccount account) {
         Instant now = Instant.now();

@@ -1,13 +1,20 @@
 package io.parley.ingest.meta;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.parley.events.AttachmentRef;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.EntryPoint;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.connector.MediaSamples;
+import io.parley.ingest.media.MediaStore;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
@@ -57,19 +64,58 @@ class WhatsAppWebhookIT extends RunningMeta {
     }
 
     @Test
-    void anImageBecomesAPlaceholderTextWithAMediaReference() {
+    void anImageIsFetchedInTwoStepsWithTheTokenAndKept() {
         ChannelAccount phone = givenPhone(null);
+        String token = "Bearer " + phone.secrets().get("accessToken");
+        String mediaId = "media-" + UUID.randomUUID();
+        String download = "/whatsapp-cdn/" + mediaId;
+        byte[] jpeg = MediaSamples.jpeg(1500);
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo("/v21.0/" + mediaId))
+                .withHeader("Authorization", equalTo(token))
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp","url":"%s","mime_type":"image/jpeg","id":"%s"}""".formatted(GRAPH.baseUrl() + download, mediaId))));
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo(download))
+                .withHeader("Authorization", equalTo(token))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
         String wamid = "wamid." + UUID.randomUUID();
         String image = """
                 {"from":"85291234567","id":"%s","timestamp":"1700000000","type":"image",
-                 "image":{"id":"media-42","mime_type":"image/jpeg","sha256":"abc"}}""".formatted(wamid);
+                 "image":{"id":"%s","mime_type":"image/jpeg","sha256":"abc"}}""".formatted(wamid, mediaId);
 
         postSigned("/webhooks/whatsapp", notification(phone.id(), "\"messages\":[" + image + "]"), APP_SECRET);
 
         InboundMessageReceived message = awaitInbound(wamid);
         assertThat(message.text()).isEqualTo("[image]");
+        AttachmentRef kept = message.attachments().getFirst();
+        assertThat(kept.ref()).startsWith(MediaStore.REF_PREFIX);
+        assertThat(kept.mediaType()).isEqualTo("image/jpeg");
+        assertThat(MediaSamples.download(uri("/"), kept.ref(), JWKS.token("staff-1", "STAFF"))
+                        .body())
+                .isEqualTo(jpeg);
+    }
+
+    @Test
+    void mediaWhatsAppWillNotGiveStaysAReferenceWithANote() {
+        ChannelAccount phone = givenPhone(null);
+        String wamid = "wamid." + UUID.randomUUID();
+        String mediaId = "gone-" + UUID.randomUUID();
+        GRAPH.stubFor(WireMock.get(urlPathEqualTo("/v21.0/" + mediaId))
+                .willReturn(aResponse().withStatus(404)));
+        String audio = """
+                {"from":"85291234567","id":"%s","timestamp":"1700000000","type":"audio",
+                 "audio":{"id":"%s","mime_type":"audio/ogg; codecs=opus"}}""".formatted(wamid, mediaId);
+
+        assertThat(postSigned(
+                                "/webhooks/whatsapp",
+                                notification(phone.id(), "\"messages\":[" + audio + "]"),
+                                APP_SECRET)
+                        .statusCode())
+                .isEqualTo(200);
+
+        InboundMessageReceived message = awaitInbound(wamid);
         assertThat(message.attachments())
-                .containsExactly(new AttachmentRef("whatsapp-media:media-42", "image/jpeg", null, null));
+                .containsExactly(new AttachmentRef("whatsapp-media:" + mediaId, "audio/ogg; codecs=opus", null, null));
+        assertThat(message.text()).isEqualTo("[audio]\n[audio not fetched: WhatsApp did not give its URL]");
     }
 
     @Test

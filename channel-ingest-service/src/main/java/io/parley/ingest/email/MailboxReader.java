@@ -10,6 +10,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ final class MailboxReader {
     private final Clock clock;
     private final ScheduledExecutorService renewals;
     private volatile boolean running;
+    private volatile boolean idling;
     private volatile @Nullable Store store;
     private @Nullable Thread thread;
 
@@ -134,12 +137,23 @@ final class MailboxReader {
                     "Reading the mailbox of email account {} ({})",
                     account.accountId(),
                     idle ? "IDLE" : "polling every " + settings.pollEvery().toMillis() + " ms");
+            if (idle) {
+                inbox.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent event) {
+                        // New mail announced as the IDLE began: end it, so the mail is read now.
+                        if (idling) {
+                            renew(inbox);
+                        }
+                    }
+                });
+            }
             while (running) {
-                readNew(inbox);
-                if (idle) {
-                    idleOnce(inbox);
-                } else {
+                int known = readNew(inbox);
+                if (!idle) {
                     sleep(settings.pollEvery());
+                } else if (inbox.getMessageCount() == known) {
+                    idleOnce(inbox);
                 }
             }
         } finally {
@@ -147,7 +161,9 @@ final class MailboxReader {
         }
     }
 
-    private void readNew(IMAPFolder inbox) throws MessagingException {
+    /** Takes every message past the position; returns how many messages the mailbox had when it looked. */
+    private int readNew(IMAPFolder inbox) throws MessagingException {
+        int known = inbox.getMessageCount();
         long validity = inbox.getUIDValidity();
         Position saved = positions.of(account.accountId()).orElse(null);
         Position position = saved != null && saved.uidValidity() == validity ? saved : new Position(validity, 0);
@@ -164,7 +180,7 @@ final class MailboxReader {
         inbox.fetch(messages, profile);
         for (Message message : messages) {
             if (!running) {
-                return;
+                return known;
             }
             long uid = inbox.getUID(message);
             if (uid <= position.lastUid()) {
@@ -184,28 +200,31 @@ final class MailboxReader {
             position = new Position(validity, uid);
             positions.save(account.accountId(), position, clock.instant());
         }
+        return known;
     }
 
     /** Waits for the server to announce a change, at most {@code idleRenewal}. */
     private void idleOnce(IMAPFolder inbox) throws MessagingException {
-        ScheduledFuture<?> renewal = renewals.schedule(
-                () -> {
-                    try {
-                        // Any command on the folder from another thread ends the IDLE.
-                        inbox.doCommand(protocol -> {
-                            protocol.simpleCommand("NOOP", null);
-                            return null;
-                        });
-                    } catch (MessagingException | RuntimeException e) {
-                        log.debug("Renewing IDLE of email account {}: {}", account.accountId(), e.toString());
-                    }
-                },
-                settings.idleRenewal().toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal =
+                renewals.schedule(() -> renew(inbox), settings.idleRenewal().toMillis(), TimeUnit.MILLISECONDS);
+        idling = true;
         try {
             inbox.idle(true);
         } finally {
+            idling = false;
             renewal.cancel(false);
+        }
+    }
+
+    /** Ends an IDLE from another thread: any command on the folder does. */
+    private void renew(IMAPFolder inbox) {
+        try {
+            inbox.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Ending IDLE of email account {}: {}", account.accountId(), e.toString());
         }
     }
 

@@ -186,6 +186,7 @@ public final class Suite implements AutoCloseable {
         properties.put("parley.kafka.bootstrap", kafkaBootstrap);
         properties.put("parley.mongo.uri", mongoUri);
         properties.put("parley.demo", options.demo());
+        properties.put("parley.demo-mail.enabled", options.demo());
         properties.put("parley.demo-mail.smtp-port", options.ports().of(PortPlan.DEMO_SMTP));
         properties.put("parley.demo-mail.imap-port", options.ports().of(PortPlan.DEMO_IMAP));
         // Tomcat's working directory under the suite's data directory, not a random one in /tmp (a browser

@@ -31,6 +31,7 @@ class IngestDemoData implements ApplicationRunner {
     private final WebEntryPoints web;
     private final Clock clock;
     private final String platformUrl;
+    private final boolean mailServer;
     private final int mailSmtpPort;
     private final int mailImapPort;
 
@@ -39,12 +40,14 @@ class IngestDemoData implements ApplicationRunner {
             WebEntryPoints web,
             Clock clock,
             @Value("${parley.demo-platform-url:http://localhost:8080/simulator}") String platformUrl,
+            @Value("${parley.demo-mail.enabled:false}") boolean mailServer,
             @Value("${parley.demo-mail.smtp-port:3025}") int mailSmtpPort,
             @Value("${parley.demo-mail.imap-port:3143}") int mailImapPort) {
         this.accounts = accounts;
         this.web = web;
         this.clock = clock;
         this.platformUrl = platformUrl;
+        this.mailServer = mailServer;
         this.mailSmtpPort = mailSmtpPort;
         this.mailImapPort = mailImapPort;
     }
@@ -97,11 +100,13 @@ class IngestDemoData implements ApplicationRunner {
                 Channel.THIRD_PARTY,
                 "Demo third-party system",
                 Map.of("secret", "whsec_ZGVtby10aGlyZC1wYXJ0eS1zZWNyZXQh"));
-        // The demo mailbox on the local mail server the launcher starts with --demo (plain text: same host).
+        // The demo mailbox on the local mail server the launcher starts with --demo (plain text: same host);
+        // disabled where no such server runs (docker-compose), so nothing tries to read it.
         account(
                 "demo-email",
                 Channel.EMAIL,
                 "Demo support mailbox",
+                mailServer,
                 Map.of("password", "parley-mail"),
                 Map.of(
                         "address", "support@parley.localhost",
@@ -116,16 +121,21 @@ class IngestDemoData implements ApplicationRunner {
     }
 
     private void account(String id, Channel channel, String name, Map<String, String> secrets) {
-        account(id, channel, name, secrets, Map.of());
+        account(id, channel, name, true, secrets, Map.of());
     }
 
     private void account(
-            String id, Channel channel, String name, Map<String, String> secrets, Map<String, String> settings) {
+            String id,
+            Channel channel,
+            String name,
+            boolean enabled,
+            Map<String, String> secrets,
+            Map<String, String> settings) {
         accounts.save(new ChannelAccount(
                 id,
                 channel,
                 name,
-                true,
+                enabled,
                 secrets,
                 settings,
                 platformUrl,

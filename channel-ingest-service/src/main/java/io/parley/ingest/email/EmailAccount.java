@@ -90,9 +90,10 @@ record EmailAccount(
         return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** The IMAP session's properties; {@code timeout} bounds connecting and each answer (an IDLE included). */
     Properties imapProperties(Duration timeout) {
         Properties properties = new Properties();
-        String protocol = imapTls && imapPort == 993 ? "imaps" : "imap";
+        String protocol = imapProtocol();
         properties.put("mail.store.protocol", protocol);
         String prefix = "mail." + protocol + ".";
         properties.put(prefix + "host", imapHost);
@@ -108,7 +109,7 @@ record EmailAccount(
 
     Properties smtpProperties(Duration timeout) {
         Properties properties = new Properties();
-        String protocol = smtpTls && smtpPort == 465 ? "smtps" : "smtp";
+        String protocol = smtpProtocol();
         properties.put("mail.transport.protocol", protocol);
         String prefix = "mail." + protocol + ".";
         properties.put(prefix + "host", smtpHost);

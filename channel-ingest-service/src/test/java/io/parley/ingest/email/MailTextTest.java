@@ -107,6 +107,44 @@ class MailTextTest {
     }
 
     @Test
+    void aFileOverTheLimitIsCountedNotKeptAndTheTextPartIsNoFile() throws Exception {
+        MimeMessage message = mail("""
+                From: Ann <ann@example.com>
+                Subject: files
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="p"
+
+                --p
+                Content-Type: text/plain
+
+                Two files.
+                --p
+                Content-Type: image/png
+                Content-Disposition: attachment; filename="../../etc/small.png"
+
+                0123456789
+                --p
+                Content-Type: application/zip
+                Content-Disposition: attachment; filename="big.zip"
+
+                0123456789012345678901234567890123456789
+                --p--
+                """);
+
+        ParsedMail parsed = new MailParser(20).parse(message);
+
+        assertThat(parsed.text()).isEqualTo("Two files.");
+        assertThat(parsed.attachments()).hasSize(2);
+        ParsedMail.Attachment small = parsed.attachments().get(0);
+        assertThat(small.fileName()).isEqualTo("small.png");
+        assertThat(small.bytes()).isNotNull();
+        ParsedMail.Attachment big = parsed.attachments().get(1);
+        assertThat(big.fileName()).isEqualTo("big.zip");
+        assertThat(big.bytes()).isNull();
+        assertThat(big.size()).isGreaterThan(20);
+    }
+
+    @Test
     void aReplySubjectGetsOneRe() {
         assertThat(EmailSender.subject("Printer broken")).isEqualTo("Re: Printer broken");
         assertThat(EmailSender.subject("RE: Printer broken")).isEqualTo("RE: Printer broken");

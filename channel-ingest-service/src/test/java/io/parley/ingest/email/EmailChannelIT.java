@@ -243,7 +243,7 @@ class EmailChannelIT extends RunningIngest {
     void aPollingReaderReadsTheMailboxToo() throws Exception {
         Mailbox box = givenMailbox(null);
         ChannelAccount account = accounts.byId(box.accountId()).orElseThrow();
-        accounts.save(disabled(account));
+        accounts.save(changed(account, false, account.secrets()));
         mailboxes.reconcile();
         MailboxReader polling = mailboxes.reader(
                 EmailAccount.of(account),
@@ -444,7 +444,7 @@ class EmailChannelIT extends RunningIngest {
         ChannelAccount account = accounts.byId(box.accountId()).orElseThrow();
         Map<String, String> secrets = new HashMap<>(account.secrets());
         secrets.put("password", "not-the-password");
-        accounts.save(withSecrets(account, secrets));
+        accounts.save(changed(account, true, secrets));
         ConversationKey conversation = new ConversationKey(Channel.EMAIL, box.accountId(), "lee@example.com");
         OutboundMessageRequested reply = reply(conversation, "Hello Lee");
 
@@ -489,26 +489,13 @@ class EmailChannelIT extends RunningIngest {
         return new Mailbox(id, name, address);
     }
 
-    private static ChannelAccount disabled(ChannelAccount account) {
+    /** The account as an admin would save it again, enabled or not and with these secrets. */
+    private static ChannelAccount changed(ChannelAccount account, boolean enabled, Map<String, String> secrets) {
         return new ChannelAccount(
                 account.id(),
                 account.channel(),
                 account.name(),
-                false,
-                account.secrets(),
-                account.settings(),
-                account.platformBaseUrl(),
-                account.welcomeMessage(),
-                account.customInfo(),
-                Instant.now());
-    }
-
-    private static ChannelAccount withSecrets(ChannelAccount account, Map<String, String> secrets) {
-        return new ChannelAccount(
-                account.id(),
-                account.channel(),
-                account.name(),
-                account.enabled(),
+                enabled,
                 secrets,
                 account.settings(),
                 account.platformBaseUrl(),

@@ -11,6 +11,7 @@ public final class Bench {
         switch (name) {
             case "routing" -> RoutingBench.main(args);
             case "journey" -> JourneyBench.main(args);
+            case "email" -> EmailBench.main(args);
             default -> {
                 System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing, journey");
                 System.exit(1);

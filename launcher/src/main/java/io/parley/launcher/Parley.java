@@ -77,6 +77,15 @@ public final class Parley {
                     widget 'demo', web link 'demo-link', channel accounts demo-page, demo-phone, demo-line,
                     demo-wechat, demo-woztell, demo-api, demo-email
                 """);
+            text.append("    demo mailbox ")
+                    .append(DemoMailServer.ADDRESS)
+                    .append(" / ")
+                    .append(DemoMailServer.PASSWORD)
+                    .append(": SMTP 127.0.0.1:")
+                    .append(options.ports().of(PortPlan.DEMO_SMTP))
+                    .append(", IMAP 127.0.0.1:")
+                    .append(options.ports().of(PortPlan.DEMO_IMAP))
+                    .append(" (in memory; each customer's replies land in their own mailbox there)\n");
         } else {
             text.append("  Admin              username 'admin'; its password was printed at the first start"
                     + " (or set PARLEY_ADMIN_PASSWORD before it)\n");

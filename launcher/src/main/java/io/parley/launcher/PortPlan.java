@@ -18,6 +18,10 @@ public record PortPlan(Map<String, Integer> ports) {
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String STORE = "document-store";
+    /** The demo mailbox's local mail server (only with {@code --demo}). */
+    public static final String DEMO_SMTP = "demo-mail-smtp";
+
+    public static final String DEMO_IMAP = "demo-mail-imap";
 
     public PortPlan {
         ports = Map.copyOf(ports);
@@ -37,6 +41,8 @@ public record PortPlan(Map<String, Integer> ports) {
         ports.put(KAFKA, 9092 + offset);
         ports.put(KAFKA_CONTROLLER, 9093 + offset);
         ports.put(STORE, 27017 + offset);
+        ports.put(DEMO_SMTP, 3025 + offset);
+        ports.put(DEMO_IMAP, 3143 + offset);
         return new PortPlan(ports);
     }
 

@@ -79,9 +79,16 @@ public final class Suite implements AutoCloseable {
         if (options.mongoUri() != null) {
             toBind.remove(PortPlan.STORE);
         }
+        if (!options.demo()) {
+            toBind.removeAll(List.of(PortPlan.DEMO_SMTP, PortPlan.DEMO_IMAP));
+        }
         options.ports().requireFree(toBind);
         kafkaBootstrap = startKafka();
         mongoUri = startStore();
+        if (options.demo()) {
+            started.add(DemoMailServer.start(
+                    options.ports().of(PortPlan.DEMO_SMTP), options.ports().of(PortPlan.DEMO_IMAP)));
+        }
         startServices();
         startGateway();
         awaitHealthy();
@@ -179,6 +186,9 @@ public final class Suite implements AutoCloseable {
         properties.put("parley.kafka.bootstrap", kafkaBootstrap);
         properties.put("parley.mongo.uri", mongoUri);
         properties.put("parley.demo", options.demo());
+        properties.put("parley.demo-mail.enabled", options.demo());
+        properties.put("parley.demo-mail.smtp-port", options.ports().of(PortPlan.DEMO_SMTP));
+        properties.put("parley.demo-mail.imap-port", options.ports().of(PortPlan.DEMO_IMAP));
         // Tomcat's working directory under the suite's data directory, not a random one in /tmp (a browser
         // test run once found its /tmp directory gone between creation and use).
         properties.put(

@@ -31,16 +31,25 @@ class IngestDemoData implements ApplicationRunner {
     private final WebEntryPoints web;
     private final Clock clock;
     private final String platformUrl;
+    private final boolean mailServer;
+    private final int mailSmtpPort;
+    private final int mailImapPort;
 
     IngestDemoData(
             ChannelAccounts accounts,
             WebEntryPoints web,
             Clock clock,
-            @Value("${parley.demo-platform-url:http://localhost:8080/simulator}") String platformUrl) {
+            @Value("${parley.demo-platform-url:http://localhost:8080/simulator}") String platformUrl,
+            @Value("${parley.demo-mail.enabled:false}") boolean mailServer,
+            @Value("${parley.demo-mail.smtp-port:3025}") int mailSmtpPort,
+            @Value("${parley.demo-mail.imap-port:3143}") int mailImapPort) {
         this.accounts = accounts;
         this.web = web;
         this.clock = clock;
         this.platformUrl = platformUrl;
+        this.mailServer = mailServer;
+        this.mailSmtpPort = mailSmtpPort;
+        this.mailImapPort = mailImapPort;
     }
 
     @Override
@@ -76,6 +85,7 @@ class IngestDemoData implements ApplicationRunner {
                 "demo-wechat",
                 Channel.WECHAT,
                 "Demo WeChat account",
+                true,
                 Map.of(
                         "token", "demo-wechat-token",
                         "appSecret", "demo-wechat-secret",
@@ -91,34 +101,42 @@ class IngestDemoData implements ApplicationRunner {
                 Channel.THIRD_PARTY,
                 "Demo third-party system",
                 Map.of("secret", "whsec_ZGVtby10aGlyZC1wYXJ0eS1zZWNyZXQh"));
+        // The demo mailbox on the local mail server the launcher starts with --demo (plain text: same host);
+        // disabled where no such server runs (docker-compose), so nothing tries to read it.
         account(
                 "demo-email",
                 Channel.EMAIL,
                 "Demo support mailbox",
+                mailServer,
                 Map.of("password", "parley-mail"),
                 Map.of(
                         "address", "support@parley.localhost",
                         "imapHost", "127.0.0.1",
-                        "imapPort", "3143",
+                        "imapPort", Integer.toString(mailImapPort),
                         "imapTls", "false",
                         "smtpHost", "127.0.0.1",
-                        "smtpPort", "3025",
+                        "smtpPort", Integer.toString(mailSmtpPort),
                         "smtpTls", "false"));
         web.save(new Widget("demo", "Demo widget", List.of("sales", "support"), true, "sales", "Talk to sales"));
         web.save(new WebLink("demo-link", "Demo support link", "support", "demo"));
     }
 
     private void account(String id, Channel channel, String name, Map<String, String> secrets) {
-        account(id, channel, name, secrets, Map.of());
+        account(id, channel, name, true, secrets, Map.of());
     }
 
     private void account(
-            String id, Channel channel, String name, Map<String, String> secrets, Map<String, String> settings) {
+            String id,
+            Channel channel,
+            String name,
+            boolean enabled,
+            Map<String, String> secrets,
+            Map<String, String> settings) {
         accounts.save(new ChannelAccount(
                 id,
                 channel,
                 name,
-                true,
+                enabled,
                 secrets,
                 settings,
                 platformUrl,

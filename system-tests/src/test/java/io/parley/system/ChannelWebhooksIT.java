@@ -52,6 +52,9 @@ class ChannelWebhooksIT {
     static void start() {
         startedAt = System.nanoTime();
         suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()));
+        System.out.printf(
+                "ChannelWebhooksIT: suite with demo data started in %d ms%n",
+                (System.nanoTime() - startedAt) / 1_000_000);
         gateway = new Gateway(suite.gatewayUrl());
         alice = gateway.login("alice", "parley-alice");
         aliceSocket = AgentSocket.open(suite.gatewayUrl(), alice);
@@ -94,12 +97,12 @@ class ChannelWebhooksIT {
         String waId = "852" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L);
         String text = "WhatsApp asks about " + waId;
 
-        Answer answer = DemoPlatforms.whatsApp(waId, "Wendy WhatsApp " + waId, fresh("wamid"), text)
+        Answer answer = DemoPlatforms.whatsApp(waId, "Wendy Wáng " + waId, fresh("wamid"), text)
                 .postTo(gateway());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode offer = offered("WHATSAPP", "demo-phone", "Demo WhatsApp number", text, waId);
-        assertCustomer(offer, "Wendy WhatsApp " + waId, null);
+        assertCustomer(offer, "Wendy Wáng " + waId, null);
     }
 
     @Test
@@ -118,7 +121,7 @@ class ChannelWebhooksIT {
     @Test
     void aSafeModeWeChatTextIsAnsweredSuccessAndOfferedAsWeChat() {
         String openId = fresh("oWx");
-        String text = "WeChat asks about " + openId;
+        String text = "你好! WeChat asks about " + openId;
         String msgId = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
 
         Answer answer = DemoPlatforms.weChat(openId, msgId, text).postTo(gateway());

@@ -127,6 +127,7 @@ class ChannelWebhooksIT {
         Answer answer = DemoPlatforms.weChat(openId, msgId, text).postTo(gateway());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/plain");
         assertThat(answer.body()).isEqualTo("success");
         JsonNode offer = offered("WECHAT", "demo-wechat", "Demo WeChat account", text, openId);
         // The nickname and photo come from cgi-bin/user/info, which the demo cannot reach.

@@ -38,9 +38,10 @@ export class ChatView {
     return [this.list, this.status, this.form, this.error, this.leaveButton];
   }
 
-  start() {
+  /** Starts the feed; the box takes the focus only when the visitor just acted, not on a page load. */
+  start(focus) {
     this.live.start();
-    queueMicrotask(() => this.box.focus());
+    if (focus) queueMicrotask(() => this.box.focus());
   }
 
   close() {

@@ -5,6 +5,7 @@
 
 const POLL_MS = 3000;
 const MAX_BACKOFF_MS = 15000;
+const PAGE = 500; // GET /api/visitor/messages answers at most this many at a time
 
 export class Live {
   constructor(api, token, lastSeq, handlers) {
@@ -102,8 +103,12 @@ export class Live {
   async catchUp() {
     const result = await this.api.messages(this.token, this.lastSeq);
     if (this.stopped) return;
-    if (result.ok && Array.isArray(result.json)) result.json.forEach((message) => this.accept(message));
-    else if (result.status === 401) this.handlers.invalid();
+    if (result.ok && Array.isArray(result.json)) {
+      result.json.forEach((message) => this.accept(message));
+      if (result.json.length >= PAGE) this.catchUp();
+    } else if (result.status === 401) {
+      this.handlers.invalid();
+    }
   }
 
   /** Takes the next message in line; one that skips ahead means something was missed, so fetch the gap. */

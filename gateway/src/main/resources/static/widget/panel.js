@@ -110,14 +110,14 @@ export class Panel {
 
   started(conversation) {
     this.store.update({ conversation, open: true });
-    this.openChat(conversation);
+    this.openChat(conversation, true);
   }
 
-  openChat(conversation) {
+  openChat(conversation, focus) {
     if (this.chat) this.chat.close();
     this.chat = new ChatView(this, conversation);
     this.show(conversation.title || "Chat", ...this.chat.nodes());
-    this.chat.start();
+    this.chat.start(focus);
   }
 
   /** The conversation is over for this browser (left, or its token no longer valid): back to the start. */

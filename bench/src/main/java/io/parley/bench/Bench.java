@@ -11,8 +11,11 @@ public final class Bench {
         switch (name) {
             case "routing" -> RoutingBench.main(args);
             case "journey" -> JourneyBench.main(args);
+            case "load" -> io.parley.bench.load.LoadBench.main(args);
+            case "capacity" -> io.parley.bench.load.CapacityBench.main(args);
             default -> {
-                System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing, journey");
+                System.err.println(
+                        "parley bench: unknown benchmark '" + name + "'; known: routing, journey, load, capacity");
                 System.exit(1);
             }
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lost and duplicated messages, counted by id on both ends: every message the benchmark sends is noted
- * before it leaves, and every arrival at the far end (a staff room socket, the platform stub, a visitor
+ * before it leaves (and struck off if the suite refuses it with an error answer), and every arrival at the far end (a staff room socket, the platform stub, a visitor
  * socket) is counted. A message noted but never arrived is lost; one that arrived more than once is
  * duplicated; an arrival of an id never sent is unexpected (a bug in the suite or in the benchmark).
  */
@@ -19,6 +19,11 @@ final class Ledger {
     /** Before sending {@code id}. */
     void sent(String id) {
         arrivals.putIfAbsent(id, new AtomicInteger());
+    }
+
+    /** The suite refused {@code id} (an error answer): it is not the suite's to deliver. */
+    void refused(String id) {
+        arrivals.remove(id);
     }
 
     /** When {@code id} reaches its far end; returns how often it has arrived now. */

@@ -412,7 +412,9 @@ final class LoadRun {
             if (messages.status() == 404) {
                 roomNotFoundYet.incrementAndGet();
             }
-            Thread.sleep(20);
+            // A 404 came after chatroom-service's own 2 s wait; anything else (the gateway's 503 while its
+            // circuit breaker is open) is not asked again at once.
+            Thread.sleep(messages.status() == 404 ? 20 : 250);
         } while (System.nanoTime() < giveUp);
         return messages;
     }
@@ -433,6 +435,7 @@ final class LoadRun {
         }
         long acked = System.nanoTime();
         if (!answer.ok()) {
+            ledger.refused(id);
             report.error("customer message " + route.label() + ": " + answer.status(), answer.toString());
             return;
         }
@@ -459,6 +462,7 @@ final class LoadRun {
         Api.Answer answer =
                 api.call("POST", "/api/rooms/" + roomId + "/messages", staff.token(), Map.of("text", "bench " + id));
         if (!answer.ok()) {
+            ledger.refused(id);
             report.error("staff message: " + answer.status(), answer.toString());
             return;
         }

@@ -45,6 +45,7 @@ public final class CapacityBench {
         report.fact("options", args.given());
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "capacity-suite-");
         List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
+        String[] histogramText = {""};
         System.out.println("Starting the suite (data in " + data + ")…");
         try (SuiteProcess suite = SuiteProcess.start(
                 Path.of(args.text("launcher-jar", "launcher/target/parley-launcher-exec.jar")),
@@ -120,6 +121,7 @@ public final class CapacityBench {
             double heap2 = heapAfterGc(sampler);
             double rss2 = sampler.rssMiB();
             long open = sockets.stream().filter(s -> !s.isInputClosed()).count();
+            histogramText[0] = sampler.classHistogram(args.integer("histogram", 25) + 3);
 
             report.fact(
                     "suite",
@@ -138,6 +140,9 @@ public final class CapacityBench {
                 + System.getProperty("java.version") + ")");
         System.out.print(report.table());
         System.out.println("written to " + report.writeJson("capacity"));
+        System.out.println();
+        System.out.println("The suite's largest classes with every socket open (jcmd GC.class_histogram):");
+        System.out.println(histogramText[0]);
         System.exit(0);
     }
 

@@ -140,6 +140,11 @@ public final class LoadBench {
                 usage.stop();
                 double seconds = (window[1] - window[0]) / 1e9;
 
+                // A message that missed its script's 20 s wait may still come: give stragglers 15 s more.
+                long drain = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (run[0].ledger().totals().lost() > 0 && System.nanoTime() < drain) {
+                    Thread.sleep(200);
+                }
                 Ledger.Totals totals = run[0].ledger().totals();
                 report.fact("messages sent (measured and warm-up)", totals.sent());
                 report.fact(

@@ -17,7 +17,6 @@ final class TextFrames implements WebSocket.Listener {
 
     private final Consumer<Frame> handler;
     private final StringBuilder partial = new StringBuilder();
-    private volatile boolean closed;
 
     TextFrames(Consumer<Frame> handler) {
         this.handler = handler;
@@ -37,21 +36,6 @@ final class TextFrames implements WebSocket.Listener {
         }
         socket.request(1);
         return null;
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-        closed = true;
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket socket, Throwable error) {
-        closed = true;
-    }
-
-    boolean closed() {
-        return closed;
     }
 
     /** The string value of the first {@code "name":"…"} in {@code frame}, or null. */

@@ -73,7 +73,7 @@ class CustomerSide {
                 .toList();
     }
 
-    /** What the person wrote as the customer; {@code subject} is for email only. */
+    /** What the person wrote as the customer; {@code subject} is for email only (blank: none given). */
     record Draft(
             @Nullable String channel,
             @Nullable String customerId,
@@ -85,7 +85,7 @@ class CustomerSide {
         Channel channel = channel(written.channel());
         String customerName = required(written.customerName(), "customerName", SimulatedCustomer.MAX_NAME, false);
         String message = required(written.text(), "text", MAX_TEXT, true);
-        String subject = written.subject() == null
+        String subject = written.subject() == null || written.subject().isBlank()
                 ? null
                 : required(written.subject(), "subject", EmailCustomer.MAX_SUBJECT, false);
         SimulatedCustomer customer =

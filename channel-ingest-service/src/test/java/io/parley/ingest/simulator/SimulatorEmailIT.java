@@ -8,12 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.Sender;
-import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.testsupport.TestInfrastructure;
@@ -51,7 +47,7 @@ import tools.jackson.databind.JsonNode;
             "parley.demo-mail.enabled=true"
         })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SimulatorEmailIT extends RunningIngest {
+class SimulatorEmailIT extends RunningSimulator {
 
     static final int PORT = TestInfrastructure.freePort();
     static final String SIMULATOR = "http://127.0.0.1:" + PORT + "/simulator";
@@ -99,7 +95,7 @@ class SimulatorEmailIT extends RunningIngest {
         assertThat(inbound.customer().displayName()).isEqualTo(name);
         MimeMessage mail = received(text);
         assertThat(header(mail, "Subject")).isEqualTo(text);
-        JsonNode shown = conversation(address).path("messages").path(0);
+        JsonNode shown = conversation(Channel.EMAIL, address).path("messages").path(0);
         assertThat(shown.path("from").asString()).isEqualTo("CUSTOMER");
         assertThat(shown.path("webhookStatus").asInt()).isEqualTo(250);
     }
@@ -115,7 +111,8 @@ class SimulatorEmailIT extends RunningIngest {
         String reply = reply(key, "Hello Ben, it ships today.");
         String replyId = awaitStatus(reply, DeliveryStatus.SENT).platformMessageId();
         await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(businessTexts(address)).containsExactly("Hello Ben, it ships today."));
+                .untilAsserted(() -> assertThat(businessTexts(Channel.EMAIL, address))
+                        .containsExactly("Hello Ben, it ships today."));
         String answer = "Thanks! " + UUID.randomUUID();
         assertThat(json(write("Ben Ode", address, answer)).path("webhookStatus").asInt())
                 .isEqualTo(250);
@@ -186,37 +183,6 @@ class SimulatorEmailIT extends RunningIngest {
         }
         body.put("text", text);
         return send("POST", "/simulator/api/messages", null, body(body));
-    }
-
-    private JsonNode conversation(String address) {
-        HttpResponse<String> response = get("/simulator/api/conversations?channel=EMAIL&customerId=" + address, null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json(response);
-    }
-
-    private List<String> businessTexts(String address) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode message : conversation(address).path("messages")) {
-            if (message.path("from").asString().equals("BUSINESS")) {
-                texts.add(message.path("text").asString());
-            }
-        }
-        return texts;
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-" + fresh("r"),
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
     }
 
     private static InboundMessageReceived awaitInbound(String text) {

@@ -9,14 +9,11 @@ import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
 import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.events.enquiry.CustomerMessage;
 import io.parley.events.enquiry.EnquiryOpened;
-import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.testsupport.TestInfrastructure;
@@ -47,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = {"parley.demo=true", "parley.channel-ingest.simulator.enabled=true"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SimulatorIT extends RunningIngest {
+class SimulatorIT extends RunningSimulator {
 
     static final int PORT = TestInfrastructure.freePort();
     static final String SIMULATOR = "http://127.0.0.1:" + PORT + "/simulator";
@@ -322,38 +319,6 @@ class SimulatorIT extends RunningIngest {
         assertThat(json(written).path("webhookStatus").asInt()).isEqualTo(200);
         INBOUND.await(InboundMessageReceived.class, m -> text.equals(m.text()));
         return json(written).path("customerId").asString();
-    }
-
-    private JsonNode conversation(Channel channel, String customerId) {
-        HttpResponse<String> response =
-                get("/simulator/api/conversations?channel=" + channel + "&customerId=" + customerId, null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json(response);
-    }
-
-    private List<String> businessTexts(Channel channel, String customerId) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode message : conversation(channel, customerId).path("messages")) {
-            if (message.path("from").asString().equals("BUSINESS")) {
-                texts.add(message.path("text").asString());
-            }
-        }
-        return texts;
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-" + fresh("r"),
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
     }
 
     private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {

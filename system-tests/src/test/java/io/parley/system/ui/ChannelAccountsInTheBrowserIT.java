@@ -60,10 +60,13 @@ class ChannelAccountsInTheBrowserIT {
         form.getByLabel("Welcome message", new Locator.GetByLabelOptions().setExact(true))
                 .fill("Hello from LINE");
         form.getByLabel("Custom info shown to agents").fill("Region: Tokyo");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Demo LINE (Tokyo)");
         form.getByLabel("channelAccessToken", new Locator.GetByLabelOptions().setExact(true))
                 .fill("a-new-access-token");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                 .click();
+        // the list shows the saved account (its new name) only once the save has gone through
+        assertThat(line).containsText("Demo LINE (Tokyo)");
         assertThat(line).containsText("channelAccessToken: set");
         assertThat(admin.locator("body")).not().containsText("a-new-access-token");
 
@@ -77,7 +80,7 @@ class ChannelAccountsInTheBrowserIT {
 
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New"))
                 .click();
-        form.getByLabel("Id").fill("bad id with spaces");
+        form.getByLabel("Id", new Locator.GetByLabelOptions().setExact(true)).fill("bad id with spaces");
         form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Broken");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                 .click();

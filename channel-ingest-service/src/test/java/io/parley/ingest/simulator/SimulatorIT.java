@@ -7,18 +7,11 @@ import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
-import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.events.enquiry.CustomerMessage;
-import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.testsupport.TestInfrastructure;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,9 +49,6 @@ class SimulatorIT extends RunningIngest {
         registry.add("server.port", () -> PORT);
         registry.add("parley.demo-platform-url", () -> SIMULATOR);
     }
-
-    @Autowired
-    ChannelAccounts accounts;
 
     @ParameterizedTest
     @EnumSource(
@@ -117,23 +106,11 @@ class SimulatorIT extends RunningIngest {
         String customerId = customerWrote(Channel.LINE, "Gus " + fresh("c"));
         ConversationKey key = new ConversationKey(Channel.LINE, "demo-line", customerId);
         String enquiryId = fresh("enq");
-        Instant now = Instant.now();
 
         events.publishAndWait(
                 Topics.ENQUIRY_LIFECYCLE,
                 enquiryId,
-                new EnquiryOpened(
-                        enquiryId,
-                        key,
-                        Channel.LINE,
-                        "demo-line",
-                        EnquiryType.BROADCAST,
-                        new EntryPoint(EntryPoint.Type.CHANNEL, "demo-line", "Demo LINE account"),
-                        null,
-                        new Customer(customerId, null, null, null),
-                        new CustomerMessage("m_first", "hi", List.of(), now),
-                        now,
-                        now.plusSeconds(60)));
+                opened(enquiryId, key, "Demo LINE account", new Customer(customerId, null, null, null), "hi"));
 
         awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT);
         await().atMost(WAIT)
@@ -228,18 +205,14 @@ class SimulatorIT extends RunningIngest {
 
     @Test
     void theStandInAnswersNoOtherAccountThanTheDemoOnes() {
-        ChannelAccount real = accounts.save(new ChannelAccount(
+        ChannelAccount real = givenChannelAccount(
                 "page-" + fresh("real"),
                 Channel.FACEBOOK,
                 "A real page",
-                true,
                 Map.of("appSecret", "real-secret", "pageAccessToken", "real-token"),
                 Map.of(),
                 SIMULATOR,
-                null,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                null);
 
         String id = reply(new ConversationKey(Channel.FACEBOOK, real.id(), "7000000000000001"), "Hi");
 
@@ -339,27 +312,6 @@ class SimulatorIT extends RunningIngest {
             }
         }
         return texts;
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-" + fresh("r"),
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, @Nullable String body) {

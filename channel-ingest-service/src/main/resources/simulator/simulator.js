@@ -16,7 +16,12 @@ const elements = {
   text: document.getElementById('text'),
   button: document.querySelector('#send button'),
   webhook: document.getElementById('webhook'),
+  subjectRow: document.getElementById('subject-row'),
+  subject: document.getElementById('subject'),
 };
+
+// Email is sent over SMTP: its status is the mail server's reply code (250 when it took the mail).
+const EMAIL = 'EMAIL';
 
 const state = { channel: null, lastSeq: 0, generation: 0, timer: null };
 
@@ -80,6 +85,7 @@ function pick(channel) {
   elements.text.disabled = false;
   elements.button.disabled = false;
   elements.webhook.textContent = '';
+  elements.subjectRow.hidden = channel.channel !== EMAIL;
   restart();
   elements.text.focus();
 }
@@ -97,9 +103,17 @@ function customerName() {
   return elements.name.value.trim();
 }
 
+function accepted(status) {
+  return state.channel && state.channel.channel === EMAIL ? status === 250 : status === 200;
+}
+
+function how() {
+  return state.channel && state.channel.channel === EMAIL ? 'SMTP' : 'webhook';
+}
+
 function show(entry) {
   const item = document.createElement('li');
-  const refused = entry.from === 'CUSTOMER' && entry.webhookStatus !== 200;
+  const refused = entry.from === 'CUSTOMER' && !accepted(entry.webhookStatus);
   item.className = `message ${entry.from}${refused ? ' refused' : ''}`;
   const text = document.createElement('span');
   text.textContent = entry.text;
@@ -107,7 +121,7 @@ function show(entry) {
   meta.className = 'meta';
   const time = new Date(entry.at).toLocaleTimeString();
   meta.textContent = entry.from === 'CUSTOMER'
-    ? `${time} · webhook ${entry.webhookStatus === 0 ? 'unreachable' : entry.webhookStatus}`
+    ? `${time} · ${how()} ${entry.webhookStatus === 0 ? 'unreachable' : entry.webhookStatus}`
     : `${time} · from the business`;
   item.append(text, meta);
   elements.messages.append(item);
@@ -161,11 +175,16 @@ async function send(event) {
     return;
   }
   elements.button.disabled = true;
+  const message = { channel: state.channel.channel, customerName: customerName(), text };
+  const subject = elements.subject.value.trim();
+  if (state.channel.channel === EMAIL && subject) {
+    message.subject = subject;
+  }
   try {
     const response = await fetch(`${api}/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ channel: state.channel.channel, customerName: customerName(), text }),
+      body: JSON.stringify(message),
     });
     const body = await json(response);
     if (!response.ok) {
@@ -173,12 +192,14 @@ async function send(event) {
       return;
     }
     elements.text.value = '';
-    if (body.webhookStatus === 200) {
-      report(`Last webhook: ${state.channel.label} → Parley answered 200`, true);
+    elements.subject.value = '';
+    const who = state.channel.channel === EMAIL ? 'the mail server' : 'Parley';
+    if (accepted(body.webhookStatus)) {
+      report(`Last ${how()}: ${state.channel.label} → ${who} answered ${body.webhookStatus}`, true);
     } else if (body.webhookStatus === 0) {
-      report(`Last webhook: not delivered (${body.webhookDetail || 'unreachable'})`, false);
+      report(`Last ${how()}: not delivered (${body.webhookDetail || 'unreachable'})`, false);
     } else {
-      report(`Last webhook: Parley answered ${body.webhookStatus} ${body.webhookCode || ''} ${body.webhookDetail || ''}`, false);
+      report(`Last ${how()}: ${who} answered ${body.webhookStatus} ${body.webhookCode || ''} ${body.webhookDetail || ''}`, false);
     }
     clearTimeout(state.timer);
     poll(state.generation);

@@ -12,8 +12,11 @@ public final class Bench {
             case "routing" -> RoutingBench.main(args);
             case "journey" -> JourneyBench.main(args);
             case "email" -> EmailBench.main(args);
+            case "load" -> io.parley.bench.load.LoadBench.main(args);
+            case "capacity" -> io.parley.bench.load.CapacityBench.main(args);
             default -> {
-                System.err.println("parley bench: unknown benchmark '" + name + "'; known: routing, journey");
+                System.err.println("parley bench: unknown benchmark '" + name
+                        + "'; known: routing, journey, email, load, capacity");
                 System.exit(1);
             }
         }

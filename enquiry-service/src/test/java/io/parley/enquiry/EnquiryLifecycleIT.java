@@ -19,6 +19,7 @@ import io.parley.events.enquiry.EnquiryMissed;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.security.LocalJwks;
 import io.parley.testsupport.TestInfrastructure;
@@ -185,6 +186,28 @@ class EnquiryLifecycleIT {
     }
 
     @Test
+    void anOfferWithdrawnWhileTheEnquiryWaitsCanNoLongerBeAccepted() {
+        String enquiry = openEnquiry();
+        offer(enquiry, "dave");
+        offer(enquiry, "erin");
+        awaitOffered(enquiry, "dave", "erin");
+
+        events.publishAndWait(
+                Topics.ROUTING_OFFER,
+                "dave",
+                new OfferWithdrawn("dave", enquiry, OfferWithdrawn.Reason.NOT_ELIGIBLE, Instant.now()));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> offeredTo(enquiry).equals(List.of("erin")));
+        HttpResponse<String> answer = post("/api/enquiries/" + enquiry + "/accept", "dave");
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(code(answer)).isEqualTo("enquiry.not-offered");
+        assertThat(post("/api/enquiries/" + enquiry + "/accept", "erin").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anAcceptByStaffNotOfferedTheEnquiryIsRefused() {
         String enquiry = openEnquiry();
 
@@ -328,6 +351,18 @@ class EnquiryLifecycleIT {
                         "Do you ship abroad?",
                         Instant.now(),
                         opened.deadline()));
+    }
+
+    private static List<?> offeredTo(String enquiryId) {
+        JsonNode items = json.readTree(get("/api/enquiries?state=OPEN&size=100", "admin-1", "ADMIN")
+                        .body())
+                .path("items");
+        for (JsonNode item : items) {
+            if (item.path("id").asString().equals(enquiryId)) {
+                return json.convertValue(item.path("offeredTo"), List.class);
+            }
+        }
+        return List.of();
     }
 
     private static void awaitOffered(String enquiryId, String... staffIds) {

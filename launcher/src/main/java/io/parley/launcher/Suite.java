@@ -8,10 +8,13 @@ import io.parley.embedded.EmbeddedDocumentStore;
 import io.parley.embedded.EmbeddedKafkaBroker;
 import io.parley.embedded.EmbeddedStartException;
 import io.parley.gateway.GatewayApplication;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,6 +166,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startServices() {
+        createTomcatDirectories();
         try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             for (Service service : Service.values()) {
@@ -179,6 +183,26 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates each service's Tomcat directory before the services start side by side: Tomcat creates it with
+     * {@code File.mkdirs()}, and several of them creating the shared parent at once made one fail ("Unable to
+     * create the directory … to use as the home directory").
+     */
+    private void createTomcatDirectories() {
+        for (Service service : Service.values()) {
+            Path directory = tomcatDirectory(service);
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new LaunchException("Cannot create " + directory + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Path tomcatDirectory(Service service) {
+        return options.dataDir().resolve("tomcat").resolve(service.module()).toAbsolutePath();
+    }
+
     private String[] args(Service service) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", options.ports().of(service.module()));
@@ -191,9 +215,7 @@ public final class Suite implements AutoCloseable {
         properties.put("parley.demo-mail.imap-port", options.ports().of(PortPlan.DEMO_IMAP));
         // Tomcat's working directory under the suite's data directory, not a random one in /tmp (a browser
         // test run once found its /tmp directory gone between creation and use).
-        properties.put(
-                "server.tomcat.basedir",
-                options.dataDir().resolve("tomcat").resolve(service.module()).toAbsolutePath());
+        properties.put("server.tomcat.basedir", tomcatDirectory(service));
         properties.put(
                 "parley.routing.state-dir",
                 options.dataDir().resolve("routing-streams").toAbsolutePath());

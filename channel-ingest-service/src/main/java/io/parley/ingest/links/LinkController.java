@@ -17,15 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * {@code GET /c/{linkId}}: the chat page a web link or its QR code opens (a minimal page until the widget's
- * UI arrives; its script is a static file, so a strict Content-Security-Policy allows no inline script), and
+ * {@code GET /c/{linkId}}: the chat page a web link or its QR code opens: the link's title and a Chat button
+ * that opens the visitor widget (the gateway's {@code /widget/widget.js} module, configured by data attributes
+ * so a strict Content-Security-Policy allows no inline script) straight on the link's tag; and
  * {@code GET /api/links/{linkId}/qr.png}: the QR code of the link's public address.
  */
 @RestController
 class LinkController {
 
     private static final String POLICY = "default-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; "
-            + "img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            + "img-src 'self' data: https:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final WebEntryPoints web;
     private final ChannelIngestSettings settings;
@@ -66,7 +67,6 @@ class LinkController {
         private ChatPage() {}
 
         static String of(WebLink link) {
-            String title = HtmlUtils.htmlEscape(link.title(), StandardCharsets.UTF_8.name());
             return """
                     <!doctype html>
                     <html lang="en">
@@ -74,26 +74,23 @@ class LinkController {
                     <meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
                     <title>%1$s</title>
-                    <script src="/c/assets/chat.js" defer></script>
+                    <link rel="stylesheet" href="/c/assets/link.css">
+                    <script type="module" src="/widget/widget.js" data-widget="%3$s" data-link="%2$s" \
+                    data-title="%1$s" data-launcher="#chat-open"></script>
                     </head>
                     <body>
-                    <main id="chat" data-link-id="%2$s" data-widget-id="%3$s">
+                    <main>
                     <h1>%1$s</h1>
+                    <p>Ask us anything: a member of our team answers here.</p>
                     <button type="button" id="chat-open">Chat</button>
-                    <form id="chat-form" hidden>
-                    <label>Your name <input name="name" maxlength="100" autocomplete="name"></label>
-                    <label>Email <input name="email" type="email" maxlength="254" autocomplete="email"></label>
-                    <label>Message <textarea name="text" required maxlength="4000"></textarea></label>
-                    <button type="submit">Send</button>
-                    </form>
-                    <ol id="chat-messages" aria-live="polite"></ol>
                     </main>
                     </body>
                     </html>
-                    """.formatted(
-                            title,
-                            HtmlUtils.htmlEscape(link.id(), StandardCharsets.UTF_8.name()),
-                            HtmlUtils.htmlEscape(link.widgetId(), StandardCharsets.UTF_8.name()));
+                    """.formatted(escape(link.title()), escape(link.id()), escape(link.widgetId()));
+        }
+
+        private static String escape(String value) {
+            return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
         }
 
         static String notFound() {

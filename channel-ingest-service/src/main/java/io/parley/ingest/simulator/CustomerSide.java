@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer's side of the simulator: checks what the person wrote, builds the channel's webhook for the
- * channel's demo account, posts it to this service as the platform would, and keeps the message (with the
- * webhook's answer) in the conversation the page shows.
+ * channel's demo account, posts it to this service as the platform would (or, for email, sends the customer's
+ * mail to the demo mailbox over SMTP), and keeps the message (with the webhook's or mail server's answer) in
+ * the conversation the page shows.
  */
 @Component
 class CustomerSide {
@@ -23,8 +24,10 @@ class CustomerSide {
     static final int MAX_TEXT = 2000;
 
     private final Map<Channel, CustomerWebhook> webhooks = new LinkedHashMap<>();
+    private final Map<Channel, String> labels = new LinkedHashMap<>();
     private final DemoAccounts demoAccounts;
     private final OwnWebhooks own;
+    private final EmailCustomer email;
     private final Transcripts transcripts;
     private final Clock clock;
 
@@ -32,16 +35,24 @@ class CustomerSide {
             List<CustomerWebhook> webhooks,
             DemoAccounts demoAccounts,
             OwnWebhooks own,
+            EmailCustomer email,
             Transcripts transcripts,
             Clock clock) {
-        DemoAccounts.IDS
-                .keySet()
-                .forEach(channel -> webhooks.stream()
-                        .filter(webhook -> webhook.channel() == channel)
-                        .findFirst()
-                        .ifPresent(webhook -> this.webhooks.put(channel, webhook)));
+        DemoAccounts.IDS.keySet().forEach(channel -> {
+            if (channel == Channel.EMAIL) {
+                labels.put(channel, "Email");
+            }
+            webhooks.stream()
+                    .filter(webhook -> webhook.channel() == channel)
+                    .findFirst()
+                    .ifPresent(webhook -> {
+                        this.webhooks.put(channel, webhook);
+                        labels.put(channel, webhook.label());
+                    });
+        });
         this.demoAccounts = demoAccounts;
         this.own = own;
+        this.email = email;
         this.transcripts = transcripts;
         this.clock = clock;
     }
@@ -49,26 +60,41 @@ class CustomerSide {
     /** A channel the page offers: the channel, its name, and its demo account. */
     record Offered(Channel channel, String label, String accountId, String accountName) {}
 
-    /** What came of one message: to whom it went, and what the webhook endpoint answered. */
+    /**
+     * What came of one message: to whom it went, and what the webhook endpoint answered (for email: what the
+     * SMTP server answered, its reply code as the status).
+     */
     record Sent(Channel channel, String accountId, String customerId, long seq, OwnWebhooks.Answer webhook) {}
 
     List<Offered> channels() {
-        return demoAccounts.all(List.copyOf(webhooks.keySet())).stream()
-                .map(account -> new Offered(
-                        account.channel(), webhooks.get(account.channel()).label(), account.id(), account.name()))
+        return demoAccounts.all(List.copyOf(labels.keySet())).stream()
+                .map(account ->
+                        new Offered(account.channel(), labels.get(account.channel()), account.id(), account.name()))
                 .toList();
     }
 
-    Sent write(
-            @Nullable String channelName, @Nullable String customerId, @Nullable String name, @Nullable String text) {
-        Channel channel = channel(channelName);
-        CustomerWebhook webhook = webhooks.get(channel);
-        String customerName = required(name, "customerName", SimulatedCustomer.MAX_NAME, false);
-        String message = required(text, "text", MAX_TEXT, true);
-        SimulatedCustomer customer = new SimulatedCustomer(customerId(channel, customerId, customerName), customerName);
+    /** What the person wrote as the customer; {@code subject} is for email only (blank: none given). */
+    record Draft(
+            @Nullable String channel,
+            @Nullable String customerId,
+            @Nullable String customerName,
+            @Nullable String subject,
+            @Nullable String text) {}
+
+    Sent write(Draft written) {
+        Channel channel = channel(written.channel());
+        String customerName = required(written.customerName(), "customerName", SimulatedCustomer.MAX_NAME, false);
+        String message = required(written.text(), "text", MAX_TEXT, true);
+        String subject = written.subject() == null || written.subject().isBlank()
+                ? null
+                : required(written.subject(), "subject", EmailCustomer.MAX_SUBJECT, false);
+        SimulatedCustomer customer =
+                new SimulatedCustomer(customerId(channel, written.customerId(), customerName), customerName);
         ChannelAccount account = demoAccount(channel);
         Instant at = clock.instant();
-        OwnWebhooks.Answer answer = own.post(webhook.build(account, customer, message, at));
+        OwnWebhooks.Answer answer = channel == Channel.EMAIL
+                ? email.send(account, customer, subject, message, at)
+                : own.post(webhooks.get(channel).build(account, customer, message, at));
         Transcripts.Entry entry =
                 transcripts.customerWrote(account.id(), customer.id(), customer.name(), message, at, answer.status());
         return new Sent(channel, account.id(), customer.id(), entry.seq(), answer);
@@ -79,6 +105,9 @@ class CustomerSide {
         if (customerId != null) {
             if (!SimulatedCustomer.validId(customerId)) {
                 throw invalid("customerId is 1 to " + SimulatedCustomer.MAX_ID + " letters, digits or _.:@+-");
+            }
+            if (channel == Channel.EMAIL && !SimulatedCustomer.validAddress(customerId)) {
+                throw invalid("customerId is an address at " + SimulatedCustomer.EMAIL_DOMAIN + " on email");
             }
             return customerId;
         }
@@ -105,9 +134,9 @@ class CustomerSide {
                 channel = null;
             }
         }
-        if (channel == null || !webhooks.containsKey(channel)) {
+        if (channel == null || !labels.containsKey(channel)) {
             throw Problem.badRequest(
-                    "simulator.unknown-channel", "channel is one of " + webhooks.keySet() + " in the simulator");
+                    "simulator.unknown-channel", "channel is one of " + labels.keySet() + " in the simulator");
         }
         return channel;
     }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The only accounts the simulator acts for: the demo accounts of API.md, recognised by their fixed id and by
  * sending to the demo platform URL (as the demo data writes them). The simulator signs webhooks with their
  * secrets and answers their send calls, so an account that is missing, disabled, of another channel or
- * pointed at a real platform is never one of them, even with a demo id.
+ * pointed at a real platform is never one of them, even with a demo id. The demo mailbox is one only while
+ * its mail server is on this host ({@link DemoMailbox}): the simulator never sends mail elsewhere.
  */
 @Component
 class DemoAccounts {
@@ -40,6 +41,7 @@ class DemoAccounts {
         ids.put(Channel.WECHAT, "demo-wechat");
         ids.put(Channel.WOZTELL, "demo-woztell");
         ids.put(Channel.THIRD_PARTY, "demo-api");
+        ids.put(Channel.EMAIL, "demo-email");
         return Collections.unmodifiableMap(ids);
     }
 
@@ -69,6 +71,7 @@ class DemoAccounts {
                 && account.id().equals(IDS.get(channel))
                 && !platformUrl.isEmpty()
                 && account.platformBaseUrl() != null
-                && PlatformHttp.trimmed(account.platformBaseUrl()).equals(platformUrl);
+                && PlatformHttp.trimmed(account.platformBaseUrl()).equals(platformUrl)
+                && (channel != Channel.EMAIL || DemoMailbox.of(account).isPresent());
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The page's JSON API: {@code GET /simulator/api/channels} (the demo channels to play), {@code POST
  * /simulator/api/messages} (write as a customer: the webhook goes out, its answer comes back) and {@code GET
- * /simulator/api/conversations} (what the customer wrote and what arrived for them, after a sequence number).
+ * /simulator/api/conversations} (what the customer wrote and what arrived for them, after a sequence number;
+ * for email, a fetch first reads the customer's new mails from their mailbox).
  */
 @RestController
 class SimulatorApiController {
@@ -25,11 +26,14 @@ class SimulatorApiController {
     private final CustomerSide customers;
     private final Transcripts transcripts;
     private final WhatsAppReceipts receipts;
+    private final CustomerMailboxes mailboxes;
 
-    SimulatorApiController(CustomerSide customers, Transcripts transcripts, WhatsAppReceipts receipts) {
+    SimulatorApiController(
+            CustomerSide customers, Transcripts transcripts, WhatsAppReceipts receipts, CustomerMailboxes mailboxes) {
         this.customers = customers;
         this.transcripts = transcripts;
         this.receipts = receipts;
+        this.mailboxes = mailboxes;
     }
 
     record Channels(List<CustomerSide.Offered> channels) {}
@@ -54,13 +58,15 @@ class SimulatorApiController {
     Written write(HttpServletRequest request) {
         JsonNode body = RequestBodies.json(request);
         if (!body.isObject()) {
-            throw CustomerSide.invalid("The body is a JSON object {channel, customerId?, customerName, text}");
+            throw CustomerSide.invalid(
+                    "The body is a JSON object {channel, customerId?, customerName, subject?, text}");
         }
-        CustomerSide.Sent sent = customers.write(
+        CustomerSide.Sent sent = customers.write(new CustomerSide.Draft(
                 PlatformHttp.text(body, "channel"),
                 PlatformHttp.text(body, "customerId"),
                 PlatformHttp.text(body, "customerName"),
-                PlatformHttp.text(body, "text"));
+                PlatformHttp.text(body, "subject"),
+                PlatformHttp.text(body, "text")));
         return new Written(
                 sent.channel(),
                 sent.accountId(),
@@ -80,6 +86,9 @@ class SimulatorApiController {
         Channel played = customers.channel(channel);
         String customer = customers.customerId(played, customerId, customerName);
         ChannelAccount account = customers.demoAccount(played);
+        if (played == Channel.EMAIL) {
+            mailboxes.collect(account, customer, false);
+        }
         receipts.shown(account, customer, transcripts.after(account.id(), customer, 0));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

@@ -20,28 +20,30 @@ import org.junit.jupiter.api.Test;
 class WebLinkPageIT extends RunningIngest {
 
     @Test
-    void theChatPageShowsTheLinksTitleEscapedAndLoadsItsScriptFromAFile() {
+    void theChatPageShowsTheLinksTitleEscapedAndLoadsTheWidgetOnTheLinkWithoutInlineScript() {
         String tag = givenTag("Support");
         Widget widget = givenWidget(List.of(), false, null);
-        WebLink link = givenLink(widget.id(), tag, "Help <script>alert('x')</script> & more");
+        WebLink link = givenLink(widget.id(), tag, "Help <script>alert('x')</script> & \"more\"");
 
         HttpResponse<String> page = get("/c/" + link.id(), null);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        String escapedTitle = "Help &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;";
+        String widgetTag = "<script type=\"module\" src=\"/widget/widget.js\" data-widget=\"" + widget.id()
+                + "\" data-link=\"" + link.id() + "\" data-title=\"" + escapedTitle
+                + "\" data-launcher=\"#chat-open\"></script>";
         assertThat(page.body())
-                .contains("Help &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+                .contains("<h1>" + escapedTitle + "</h1>")
                 .doesNotContain("<script>alert")
-                .contains("<script src=\"/c/assets/chat.js\" defer></script>")
-                .contains(">Chat</button>")
-                .contains("<form")
-                .contains("data-widget-id=\"" + widget.id() + "\"");
-        assertThat(page.body().replace("<script src=\"/c/assets/chat.js\" defer></script>", ""))
-                .doesNotContain("<script");
+                .contains(widgetTag)
+                .contains("<button type=\"button\" id=\"chat-open\">Chat</button>");
+        assertThat(page.body().replace(widgetTag, "")).doesNotContain("<script");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(p -> assertThat(p).contains("script-src 'self'"));
-        assertThat(get("/c/assets/chat.js", null).statusCode()).isEqualTo(200);
+                .hasValueSatisfying(
+                        p -> assertThat(p).contains("script-src 'self';").doesNotContain("unsafe-inline"));
+        assertThat(get("/c/assets/link.css", null).statusCode()).isEqualTo(200);
     }
 
     @Test

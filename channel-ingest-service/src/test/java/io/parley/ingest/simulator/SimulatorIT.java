@@ -10,7 +10,6 @@ import io.parley.events.DeliveryStatus;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.testsupport.TestInfrastructure;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = {"parley.demo=true", "parley.channel-ingest.simulator.enabled=true"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SimulatorIT extends RunningIngest {
+class SimulatorIT extends RunningSimulator {
 
     static final int PORT = TestInfrastructure.freePort();
     static final String SIMULATOR = "http://127.0.0.1:" + PORT + "/simulator";
@@ -295,23 +294,6 @@ class SimulatorIT extends RunningIngest {
         assertThat(json(written).path("webhookStatus").asInt()).isEqualTo(200);
         INBOUND.await(InboundMessageReceived.class, m -> text.equals(m.text()));
         return json(written).path("customerId").asString();
-    }
-
-    private JsonNode conversation(Channel channel, String customerId) {
-        HttpResponse<String> response =
-                get("/simulator/api/conversations?channel=" + channel + "&customerId=" + customerId, null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json(response);
-    }
-
-    private List<String> businessTexts(Channel channel, String customerId) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode message : conversation(channel, customerId).path("messages")) {
-            if (message.path("from").asString().equals("BUSINESS")) {
-                texts.add(message.path("text").asString());
-            }
-        }
-        return texts;
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, @Nullable String body) {

@@ -5,6 +5,7 @@ import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
 import io.parley.events.routing.OfferCreated;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,8 @@ public record Offer(
                 created.customer() == null ? null : created.customer().displayName(),
                 created.customer() == null ? null : created.customer().photoUrl(),
                 created.preview(),
-                created.offeredAt(),
-                created.expiresAt());
+                // the store keeps milliseconds: the socket's push and the REST panel show the same instants
+                created.offeredAt().truncatedTo(ChronoUnit.MILLIS),
+                created.expiresAt().truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -1,7 +1,11 @@
 package io.parley.ingest.visitor.socket;
 
 import io.parley.ingest.visitor.VisitorSessions;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -22,6 +26,17 @@ final class VisitorHandshake implements HandshakeInterceptor {
 
     VisitorHandshake(VisitorSessions sessions) {
         this.sessions = sessions;
+    }
+
+    /**
+     * The origin patterns the socket admits: the widget's sites and the public origin (the web link pages are
+     * served there, and the gateway passes the page's Origin on unchanged).
+     */
+    static String[] allowedOrigins(List<String> widgetOrigins, URI publicBaseUrl) {
+        Set<String> origins = new LinkedHashSet<>();
+        widgetOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).forEach(origins::add);
+        origins.add(publicBaseUrl.getScheme() + "://" + publicBaseUrl.getRawAuthority());
+        return origins.toArray(String[]::new);
     }
 
     @Override

@@ -1,0 +1,283 @@
+package io.parley.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code ./parley bench load}: issue 8's benchmark. Starts the suite (a child JVM, {@link SuiteProcess}) or
+ * targets a running one ({@code --url}), measures raw Kafka produce → consume on its broker at the run's
+ * message rate, then runs {@link LoadRun}'s conversations on every channel at a steady rate and prints every
+ * figure with its ratio to raw Kafka, the lost and duplicated messages, and the suite's CPU and RSS.
+ *
+ * <p>Options ({@code --name value}): {@code rate} new conversations per second (200), {@code staff} (500),
+ * {@code duration} measured (60s), {@code warmup} (10s), {@code think} before accepting (500ms),
+ * {@code messages} each way per conversation (2), {@code unanswered} share left to go missed (0.05),
+ * {@code max-wait} of the benchmark's destinations (10s), {@code destinations} {@code per-channel} or
+ * {@code one}, {@code raw-duration} of the raw Kafka run (20s), {@code suite-java-options} (e.g. a flight
+ * recording), {@code port-offset}; against a running suite: {@code url}, {@code admin-user},
+ * {@code admin-password}, {@code kafka} (bootstrap, for the raw figure), {@code pid} (for CPU and RSS),
+ * {@code stub-port} (the port the suite's {@code PARLEY_DEMO_PLATFORM_URL} names).
+ */
+public final class LoadBench {
+
+    private static final String RAW = "raw Kafka produce -> consume (acks=all)";
+
+    private LoadBench() {}
+
+    public static void main(String[] arguments) throws Exception {
+        Args args = Args.parse(arguments);
+        LoadRun.Profile profile = new LoadRun.Profile(
+                args.integer("rate", 200),
+                args.duration("warmup", Duration.ofSeconds(10)),
+                args.duration("duration", Duration.ofSeconds(60)),
+                args.duration("think", Duration.ofMillis(500)),
+                args.integer("messages", 2),
+                args.decimal("unanswered", 0.05),
+                args.duration("max-wait", Duration.ofSeconds(10)));
+        int staff = args.integer("staff", 500);
+        boolean perChannel = !args.text("destinations", "per-channel").equals("one");
+        LoadReport report = new LoadReport();
+        report.base(RAW);
+        report.histogram(RAW);
+        report.fact("options", args.given());
+        report.fact(
+                "profile",
+                String.format(
+                        Locale.ROOT,
+                        "%d conversations/s, %d staff, %s warm-up + %s measured, think %s, %d messages each way,"
+                                + " %s unanswered, max wait %s, destinations %s",
+                        profile.rate(),
+                        staff,
+                        profile.warmUp(),
+                        profile.duration(),
+                        profile.think(),
+                        profile.messagesEachWay(),
+                        LoadRun.percent(profile.unansweredShare()),
+                        profile.maxWait(),
+                        perChannel ? "one per channel" : "one for all"));
+
+        LoadRun[] run = new LoadRun[1];
+        try (PlatformStub stub = PlatformStub.start(args.integer("stub-port", 0), (id, at) -> {
+            if (run[0] != null) {
+                run[0].onOutbound(id, at);
+            }
+        })) {
+            String url = args.text("url");
+            SuiteProcess suite = null;
+            try {
+                String origin;
+                @Nullable String kafka;
+                long pid;
+                String adminPassword;
+                if (url == null) {
+                    Path data = Files.createTempDirectory(
+                            Files.createDirectories(Path.of("bench", "target")), "load-suite-");
+                    System.out.println("Starting the suite (data in " + data + ")…");
+                    suite = SuiteProcess.start(
+                            Path.of(args.text("launcher-jar", "launcher/target/parley-launcher-exec.jar")),
+                            args.integer("port-offset", -1),
+                            data,
+                            stub.url(),
+                            javaOptions(args.text("suite-java-options", "")));
+                    origin = suite.gatewayUrl();
+                    kafka = suite.kafkaBootstrap();
+                    pid = suite.pid();
+                    adminPassword = "parley-admin";
+                    report.fact(
+                            "suite",
+                            "child JVM pid " + pid + " (launcher --demo, -Xmx1g), port offset " + suite.offset()
+                                    + ", log " + suite.log());
+                } else {
+                    origin = url;
+                    kafka = args.text("kafka");
+                    pid = args.integer("pid", -1);
+                    adminPassword = args.text("admin-password", "parley-admin");
+                    report.fact("suite", "running at " + url + (pid > 0 ? ", pid " + pid : ", pid unknown"));
+                }
+                Api api = new Api(origin);
+                String admin = api.login(args.text("admin-user", "admin"), adminPassword);
+                System.out.println("Preparing " + staff + " staff…");
+                LoadRun[] self = run;
+                List<Cast.Route> routes = new LoadSetup(api, admin, report)
+                        .prepare(
+                                staff,
+                                perChannel,
+                                profile.maxWait(),
+                                (member, frame) -> {
+                                    if (self[0] != null) {
+                                        self[0].onAgentFrame(member, frame);
+                                    }
+                                },
+                                frame -> {
+                                    if (self[0] != null) {
+                                        self[0].onRoomFrame(frame);
+                                    }
+                                });
+                run[0] = new LoadRun(api, LoadSetup.WIDGET, routes, profile, report);
+                run[0].probe();
+
+                int messageRate = profile.rate() * (1 + 2 * profile.messagesEachWay());
+                if (kafka != null) {
+                    Duration rawDuration = args.duration("raw-duration", Duration.ofSeconds(20));
+                    System.out.println("Raw Kafka at " + messageRate + " records/s for " + rawDuration + "…");
+                    RawKafka.measure(kafka, messageRate, rawDuration, 512, report, RAW);
+                } else {
+                    report.fact("raw Kafka", "not measured (no --kafka)");
+                }
+
+                System.out.println("Load: " + profile.rate() + " conversations/s for " + profile.warmUp()
+                        + " warm-up + " + profile.duration() + "…");
+                ProcessSampler sampler = pid > 0 ? new ProcessSampler(pid) : null;
+                Usage usage = new Usage(sampler);
+                long[] window = run[0].run(usage::start);
+                usage.stop();
+                double seconds = (window[1] - window[0]) / 1e9;
+
+                // A message that missed its script's 20 s wait may still come: give stragglers 15 s more.
+                long drain = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (run[0].ledger().totals().lost() > 0 && System.nanoTime() < drain) {
+                    Thread.sleep(200);
+                }
+                Ledger.Totals totals = run[0].ledger().totals();
+                report.fact("messages sent (measured and warm-up)", totals.sent());
+                report.fact(
+                        "LOST messages",
+                        totals.lost()
+                                + (totals.lost() > 0
+                                        ? " e.g. " + run[0].ledger().lostIds(5)
+                                        : ""));
+                report.fact("DUPLICATED messages", totals.duplicated());
+                report.fact("unexpected arrivals (ids never sent)", totals.unexpected());
+                report.fact(
+                        "missed seen / unanswered (measured)",
+                        run[0].missedSeen() + " / " + run[0].unansweredMeasured());
+                report.fact(
+                        "throughput: conversations completed per s (all)",
+                        String.format(Locale.ROOT, "%.1f", run[0].completed() / seconds));
+                report.fact(
+                        "throughput: messages delivered per s",
+                        String.format(Locale.ROOT, "%.1f", (totals.sent() - totals.lost()) / seconds));
+                report.fact("pipeline message rate (offered)", messageRate + " messages/s");
+                report.fact("errors (all kinds)", report.errorCount());
+                report.fact("platform stub requests", stub.requests());
+                report.fact("room reads answered 404 room.not-found, asked again", run[0].roomNotFoundYet());
+                long closed = routes.stream()
+                        .flatMap(route -> route.members().stream())
+                        .distinct()
+                        .mapToLong(member -> (member.agent().isInputClosed() ? 1 : 0)
+                                + (member.rooms().isInputClosed() ? 1 : 0))
+                        .sum();
+                report.fact("staff sockets closed by the suite during the run", closed);
+                usage.describe(report);
+            } finally {
+                if (suite != null) {
+                    System.out.println("Stopping the suite…");
+                    suite.close();
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("Load benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ")");
+        System.out.print(report.table());
+        System.out.println("written to " + report.writeJson("load"));
+        System.exit(0);
+    }
+
+    private static List<String> javaOptions(String text) {
+        return text.isBlank()
+                ? List.of()
+                : new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
+    }
+
+    /** The suite's CPU and RSS over the measured window, sampled every second. */
+    private static final class Usage {
+
+        private final @Nullable ProcessSampler sampler;
+        private final AtomicBoolean sampling = new AtomicBoolean();
+        private volatile double cpuStart;
+        private volatile double cpuEnd;
+        private volatile long startNanos;
+        private volatile long endNanos;
+        private volatile double rssStart;
+        private volatile double rssMax;
+        private volatile double rssEnd;
+        private volatile double cpuMaxCores;
+        private @Nullable Thread thread;
+
+        Usage(@Nullable ProcessSampler sampler) {
+            this.sampler = sampler;
+        }
+
+        void start() {
+            if (sampler == null) {
+                return;
+            }
+            ProcessSampler s = sampler;
+            startNanos = System.nanoTime();
+            cpuStart = s.cpuSeconds();
+            rssStart = s.rssMiB();
+            sampling.set(true);
+            thread = Thread.ofPlatform().daemon().name("bench-usage").start(() -> {
+                double lastCpu = cpuStart;
+                long last = startNanos;
+                while (sampling.get()) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    double cpu = s.cpuSeconds();
+                    long now = System.nanoTime();
+                    cpuMaxCores = Math.max(cpuMaxCores, (cpu - lastCpu) / ((now - last) / 1e9));
+                    rssMax = Math.max(rssMax, s.rssMiB());
+                    lastCpu = cpu;
+                    last = now;
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            if (sampler == null || thread == null) {
+                return;
+            }
+            endNanos = System.nanoTime();
+            cpuEnd = sampler.cpuSeconds();
+            rssEnd = sampler.rssMiB();
+            sampling.set(false);
+            thread.join();
+        }
+
+        void describe(LoadReport report) {
+            if (sampler == null) {
+                report.fact("suite CPU and RSS", "not measured (no pid)");
+                return;
+            }
+            double cores = (cpuEnd - cpuStart) / ((endNanos - startNanos) / 1e9);
+            report.fact(
+                    "suite CPU (measured window, /proc/<pid>/stat)",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f cores on average (%.0f %% of the machine), %.2f at most over 1 s",
+                            cores,
+                            100 * cores / Runtime.getRuntime().availableProcessors(),
+                            cpuMaxCores));
+            report.fact(
+                    "suite RSS (/proc/<pid>/status)",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f MiB at start, %.0f MiB at most (sampled), %.0f MiB at end; peak ever (VmHWM) %.0f MiB",
+                            rssStart,
+                            Math.max(rssMax, rssEnd),
+                            rssEnd,
+                            sampler.peakRssMiB()));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.parley.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The lost and duplicated message counts the load benchmark reports (they must be 0 on a good run). */
+class LedgerTest {
+
+    @Test
+    void everyMessageArrivedOnceIsNeitherLostNorDuplicated() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+        ledger.sent("c1 s1");
+
+        ledger.arrived("c1 m1");
+        ledger.arrived("c1 s1");
+
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(2, 0, 0, 0));
+    }
+
+    @Test
+    void aMessageThatNeverArrivedIsLostAndNamed() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+        ledger.sent("c2 m1");
+
+        ledger.arrived("c2 m1");
+
+        assertThat(ledger.totals().lost()).isEqualTo(1);
+        assertThat(ledger.lostIds(5)).containsExactly("c1 m1");
+    }
+
+    @Test
+    void everyArrivalBeyondTheFirstIsADuplicate() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 s1");
+
+        ledger.arrived("c1 s1");
+        ledger.arrived("c1 s1");
+        int third = ledger.arrived("c1 s1");
+
+        assertThat(third).isEqualTo(3);
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 0, 2, 0));
+    }
+
+    @Test
+    void anArrivalOfAnIdNeverSentIsUnexpectedNotDelivered() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+
+        ledger.arrived("c9 m9");
+
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 1, 0, 1));
+    }
+
+    @Test
+    void aMessageTheSuiteRefusedIsNotCountedLost() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 s1");
+
+        ledger.refused("c1 s1");
+
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(0, 0, 0, 0));
+    }
+}

@@ -2,17 +2,32 @@ package io.parley.ingest;
 
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
+import io.parley.events.Customer;
+import io.parley.events.DeliveryStatus;
+import io.parley.events.EnquiryType;
+import io.parley.events.EntryPoint;
+import io.parley.events.Sender;
 import io.parley.events.Topics;
+import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.DeliveryStatusEvent;
 import io.parley.events.channel.InboundMessageEvent;
+import io.parley.events.channel.InboundMessageReceived;
+import io.parley.events.channel.OutboundMessageRequested;
+import io.parley.events.enquiry.CustomerMessage;
+import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.events.presence.Availability;
 import io.parley.events.presence.StaffStatusChanged;
 import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DistributionMethod;
 import io.parley.events.routing.TagPublished;
+import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.directory.Directory;
 import io.parley.ingest.web.WebEntryPoints;
 import io.parley.ingest.web.WebLink;
@@ -89,6 +104,9 @@ public abstract class RunningIngest {
 
     @Autowired
     protected MeterRegistry meters;
+
+    @Autowired
+    protected ChannelAccounts accounts;
 
     // --- directory data, as routing and presence publish it -----------------------------------------
 
@@ -244,5 +262,121 @@ public abstract class RunningIngest {
 
     protected static String admin() {
         return JWKS.token("admin-1", "ADMIN");
+    }
+
+    // --- channel accounts and the outside platforms ----------------------------------------------------
+
+    /** A WireMock server on a free port standing in for an outside platform's API, stopped when the JVM ends. */
+    protected static WireMockServer startPlatformStub() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
+        return server;
+    }
+
+    /** Saves an enabled account with no per-tag welcomes and no custom info fields. */
+    protected ChannelAccount givenChannelAccount(
+            String id,
+            Channel channel,
+            String name,
+            Map<String, String> secrets,
+            Map<String, String> settings,
+            @Nullable String platformBaseUrl,
+            @Nullable String welcome) {
+        return accounts.save(new ChannelAccount(
+                id,
+                channel,
+                name,
+                true,
+                secrets,
+                settings,
+                platformBaseUrl,
+                welcome,
+                Map.of(),
+                List.of(),
+                Instant.now()));
+    }
+
+    // --- channel events ----------------------------------------------------------------------------------
+
+    /** A staff reply from Alice in room {@code room-7} at sequence 3, not yet published. */
+    protected static OutboundMessageRequested outbound(ConversationKey key, String text) {
+        return outbound(key, "room-7", 3L, Sender.staff("alice", "Alice"), text);
+    }
+
+    /** A reply without attachments from this sender, as chatroom would request it, not yet published. */
+    protected static OutboundMessageRequested outbound(
+            ConversationKey key, String roomId, long roomSeq, Sender sender, String text) {
+        return new OutboundMessageRequested(
+                "out-" + UUID.randomUUID(),
+                key,
+                OutboundMessageRequested.Purpose.REPLY,
+                roomId,
+                roomSeq,
+                sender,
+                text,
+                List.of(),
+                Instant.now());
+    }
+
+    /** Publishes {@link #outbound a staff reply}; returns its outbound message id. */
+    protected String reply(ConversationKey key, String text) {
+        OutboundMessageRequested request = outbound(key, text);
+        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
+        return request.outboundMessageId();
+    }
+
+    /** The enquiry opened for a customer who wrote "hi" through this account. */
+    protected static EnquiryOpened opened(String enquiryId, ConversationKey key, ChannelAccount account) {
+        return opened(enquiryId, key, account.name(), new Customer(key.externalUserId(), null, null, null), "hi");
+    }
+
+    /** A broadcast enquiry opened on the conversation's account, untagged, waiting 60 seconds. */
+    protected static EnquiryOpened opened(
+            String enquiryId, ConversationKey key, String entryName, Customer customer, String firstText) {
+        Instant now = Instant.now();
+        return new EnquiryOpened(
+                enquiryId,
+                key,
+                key.channel(),
+                key.accountId(),
+                EnquiryType.BROADCAST,
+                new EntryPoint(EntryPoint.Type.CHANNEL, key.accountId(), entryName),
+                null,
+                customer,
+                new CustomerMessage("m_first", firstText, List.of(), now),
+                now,
+                now.plusSeconds(60));
+    }
+
+    protected static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
+        return awaitStatus(outboundMessageId, status, WAIT);
+    }
+
+    protected static DeliveryStatusChanged awaitStatus(
+            String outboundMessageId, DeliveryStatus status, Duration within) {
+        return STATUSES.await(
+                DeliveryStatusChanged.class,
+                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status,
+                within);
+    }
+
+    /** The inbound message with this platform id, whichever account it came through. */
+    protected static InboundMessageReceived awaitInbound(String platformMessageId) {
+        return awaitInbound(platformMessageId, WAIT);
+    }
+
+    protected static InboundMessageReceived awaitInbound(String platformMessageId, Duration within) {
+        return INBOUND.await(
+                InboundMessageReceived.class, m -> m.platformMessageId().equals(platformMessageId), within);
+    }
+
+    /** The inbound message with this platform id that came through this account. */
+    protected static InboundMessageReceived awaitInbound(ChannelAccount account, String platformMessageId) {
+        return INBOUND.await(
+                InboundMessageReceived.class,
+                m -> m.channelAccountId().equals(account.id())
+                        && m.platformMessageId().equals(platformMessageId));
     }
 }

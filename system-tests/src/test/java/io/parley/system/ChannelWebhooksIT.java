@@ -84,10 +84,8 @@ class ChannelWebhooksIT {
         String psid = fresh("psid");
         String text = "Messenger asks about " + psid;
 
-        Answer answer = DemoPlatforms.messenger(psid, fresh("m"), text).postTo(gateway());
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode offer = offered("FACEBOOK", "demo-page", "Demo page", text, psid);
+        JsonNode offer = offeredAfter(
+                DemoPlatforms.messenger(psid, fresh("m"), text), "FACEBOOK", "demo-page", "Demo page", text, psid);
         // A Messenger webhook carries only the page-scoped id; the name would come from the Graph profile API.
         assertCustomer(offer, null, null);
     }
@@ -97,11 +95,13 @@ class ChannelWebhooksIT {
         String waId = "852" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L);
         String text = "WhatsApp asks about " + waId;
 
-        Answer answer = DemoPlatforms.whatsApp(waId, "Wendy Wáng " + waId, fresh("wamid"), text)
-                .postTo(gateway());
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode offer = offered("WHATSAPP", "demo-phone", "Demo WhatsApp number", text, waId);
+        JsonNode offer = offeredAfter(
+                DemoPlatforms.whatsApp(waId, "Wendy Wáng " + waId, fresh("wamid"), text),
+                "WHATSAPP",
+                "demo-phone",
+                "Demo WhatsApp number",
+                text,
+                waId);
         assertCustomer(offer, "Wendy Wáng " + waId, null);
     }
 
@@ -110,10 +110,8 @@ class ChannelWebhooksIT {
         String userId = "U" + UUID.randomUUID().toString().replace("-", "");
         String text = "LINE asks about " + userId;
 
-        Answer answer = DemoPlatforms.line(userId, fresh("ev"), text).postTo(gateway());
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode offer = offered("LINE", "demo-line", "Demo LINE account", text, userId);
+        JsonNode offer = offeredAfter(
+                DemoPlatforms.line(userId, fresh("ev"), text), "LINE", "demo-line", "Demo LINE account", text, userId);
         // A LINE event carries only the user id; the name would come from LINE's profile API.
         assertCustomer(offer, null, null);
     }
@@ -139,10 +137,13 @@ class ChannelWebhooksIT {
         String from = fresh("wz");
         String text = "WOZTELL asks about " + from;
 
-        Answer answer = DemoPlatforms.woztell(from, fresh("wzm"), text).postTo(gateway());
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode offer = offered("WOZTELL", "demo-woztell", "Demo WOZTELL channel", text, from);
+        JsonNode offer = offeredAfter(
+                DemoPlatforms.woztell(from, fresh("wzm"), text),
+                "WOZTELL",
+                "demo-woztell",
+                "Demo WOZTELL channel",
+                text,
+                from);
         assertCustomer(offer, null, null);
     }
 
@@ -152,11 +153,13 @@ class ChannelWebhooksIT {
         String text = "A third-party system asks about " + customerId;
         String avatar = "https://img.example/" + customerId + ".png";
 
-        Answer answer = DemoPlatforms.thirdParty(customerId, "Tess Third-Party", avatar, fresh("msg"), text)
-                .postTo(gateway());
-
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode offer = offered("THIRD_PARTY", "demo-api", "Demo third-party system", text, customerId);
+        JsonNode offer = offeredAfter(
+                DemoPlatforms.thirdParty(customerId, "Tess Third-Party", avatar, fresh("msg"), text),
+                "THIRD_PARTY",
+                "demo-api",
+                "Demo third-party system",
+                text,
+                customerId);
         assertCustomer(offer, "Tess Third-Party", avatar);
     }
 
@@ -194,6 +197,14 @@ class ChannelWebhooksIT {
 
     private static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** Posts the webhook through the gateway as its platform would, expects 200, and returns its offer. */
+    private static JsonNode offeredAfter(
+            SignedWebhook webhook, String channel, String accountId, String label, String text, String customerId) {
+        Answer answer = webhook.postTo(gateway());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return offered(channel, accountId, label, text, customerId);
     }
 
     /**

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /api/admin/channel-accounts}: ADMIN only; secrets write-only (set, kept when omitted, removed with
@@ -46,9 +45,6 @@ class ChannelAccountsAdminIT extends RunningIngest {
     static final String PATH = "/api/admin/channel-accounts/";
     /** Nothing listens here: sends to it fail fast, the requested messages are what the tests read. */
     static final String NOWHERE = "http://127.0.0.1:9";
-
-    @Autowired
-    ChannelAccounts accounts;
 
     @Test
     void anAdminCreatesReadsListsReplacesAndDeletesAnAccount() {

@@ -10,18 +10,12 @@ import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.events.enquiry.CustomerMessage;
-import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.media.MediaStore;
 import io.parley.testsupport.TestInfrastructure;
 import jakarta.mail.Address;
@@ -60,10 +54,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EmailChannelIT extends RunningIngest {
 
     static final String PASSWORD = "mailbox-secret";
-    static final GreenMail MAIL = startMail();
+    /** Mail crosses SMTP, the store and an IMAP IDLE or poll before it shows. */
+    static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
-    @Autowired
-    ChannelAccounts accounts;
+    static final GreenMail MAIL = startMail();
 
     @Autowired
     Mailboxes mailboxes;
@@ -103,7 +97,7 @@ class EmailChannelIT extends RunningIngest {
                 > Your order has shipped.
                 """.formatted(box.address(), id));
 
-        InboundMessageReceived message = awaitInbound(id);
+        InboundMessageReceived message = awaitInbound(id, MAIL_WAIT);
         assertThat(message.channel()).isEqualTo(Channel.EMAIL);
         assertThat(message.conversationKey())
                 .isEqualTo(new ConversationKey(Channel.EMAIL, box.accountId(), "ann@example.com"));
@@ -125,11 +119,9 @@ class EmailChannelIT extends RunningIngest {
         Mailbox box = givenMailbox(null);
         String first = messageId();
         deliver(box, plain("Ann <ann@example.com>", box, "Order 77", first, null, "Where is order 77?"));
-        ConversationKey conversation = awaitInbound(first).conversationKey();
-        OutboundMessageRequested reply = reply(conversation, "It ships today.");
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, conversation, reply);
-        String ours =
-                awaitStatus(reply.outboundMessageId(), DeliveryStatus.SENT).platformMessageId();
+        ConversationKey conversation = awaitInbound(first, MAIL_WAIT).conversationKey();
+        String reply = reply(conversation, "It ships today.");
+        String ours = awaitStatus(reply, DeliveryStatus.SENT, MAIL_WAIT).platformMessageId();
 
         String colleague = messageId();
         deliver(
@@ -144,8 +136,8 @@ class EmailChannelIT extends RunningIngest {
         String unrelated = messageId();
         deliver(box, plain("Bob <bob@example.com>", box, "Something else", unrelated, null, "New question"));
 
-        assertThat(awaitInbound(colleague).conversationKey()).isEqualTo(conversation);
-        assertThat(awaitInbound(unrelated).conversationKey())
+        assertThat(awaitInbound(colleague, MAIL_WAIT).conversationKey()).isEqualTo(conversation);
+        assertThat(awaitInbound(unrelated, MAIL_WAIT).conversationKey())
                 .isEqualTo(new ConversationKey(Channel.EMAIL, box.accountId(), "bob@example.com"));
     }
 
@@ -168,7 +160,7 @@ class EmailChannelIT extends RunningIngest {
                 </body></html>
                 """.formatted(box.address(), id));
 
-        assertThat(awaitInbound(id).text()).isEqualTo("Hello,\n\nmy invoice is wrong.\nPlease fix it.");
+        assertThat(awaitInbound(id, MAIL_WAIT).text()).isEqualTo("Hello,\n\nmy invoice is wrong.\nPlease fix it.");
     }
 
     @Test
@@ -198,7 +190,7 @@ class EmailChannelIT extends RunningIngest {
                 --part--
                 """.formatted(box.address(), id, Base64.getMimeEncoder().encodeToString(pdf)));
 
-        InboundMessageReceived message = awaitInbound(id);
+        InboundMessageReceived message = awaitInbound(id, MAIL_WAIT);
         assertThat(message.text()).isEqualTo("Receipt attached.");
         assertThat(message.attachments()).hasSize(2);
         var receipt = message.attachments().getFirst();
@@ -213,7 +205,7 @@ class EmailChannelIT extends RunningIngest {
         Mailbox box = givenMailbox(null);
         String before = messageId();
         deliver(box, plain("Eve <eve@example.com>", box, "One", before, null, "first"));
-        awaitInbound(before);
+        awaitInbound(before, MAIL_WAIT);
 
         mailboxes.stop();
         String during1 = messageId();
@@ -225,11 +217,11 @@ class EmailChannelIT extends RunningIngest {
             mailboxes.start();
         }
 
-        awaitInbound(during1);
-        awaitInbound(during2);
+        awaitInbound(during1, MAIL_WAIT);
+        awaitInbound(during2, MAIL_WAIT);
         String after = messageId();
         deliver(box, plain("Eve <eve@example.com>", box, "Four", after, null, "fourth"));
-        awaitInbound(after);
+        awaitInbound(after, MAIL_WAIT);
         for (String id : List.of(before, during1, during2, after)) {
             assertThat(INBOUND.seen(
                             InboundMessageReceived.class,
@@ -261,7 +253,7 @@ class EmailChannelIT extends RunningIngest {
         try {
             String id = messageId();
             deliver(box, plain("Finn <finn@example.com>", box, "Polled", id, null, "polled mail"));
-            assertThat(awaitInbound(id).text()).isEqualTo("polled mail");
+            assertThat(awaitInbound(id, MAIL_WAIT).text()).isEqualTo("polled mail");
         } finally {
             polling.stop();
         }
@@ -293,7 +285,7 @@ class EmailChannelIT extends RunningIngest {
         String marker = messageId();
         deliver(box, plain("Gus <gus@example.com>", box, "Back", marker, null, "A real question"));
 
-        awaitInbound(marker);
+        awaitInbound(marker, MAIL_WAIT);
         assertThat(INBOUND.seen(
                         InboundMessageReceived.class,
                         m -> m.platformMessageId().equals(auto)
@@ -321,7 +313,7 @@ class EmailChannelIT extends RunningIngest {
         String next = messageId();
         deliver(box, plain("Hal <hal@example.com>", box, "Next", next, null, "Next mail"));
 
-        assertThat(awaitInbound(next).text()).isEqualTo("Next mail");
+        assertThat(awaitInbound(next, MAIL_WAIT).text()).isEqualTo("Next mail");
         assertThat(INBOUND.seen(
                         InboundMessageReceived.class, m -> m.platformMessageId().equals(broken)))
                 .isEmpty();
@@ -346,12 +338,11 @@ class EmailChannelIT extends RunningIngest {
 
                 Still broken.
                 """.formatted(customer, customer, box.address(), last, root, root));
-        ConversationKey conversation = awaitInbound(last).conversationKey();
+        ConversationKey conversation = awaitInbound(last, MAIL_WAIT).conversationKey();
 
-        OutboundMessageRequested reply = reply(conversation, "A technician will call you.");
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, conversation, reply);
+        String reply = reply(conversation, "A technician will call you.");
 
-        DeliveryStatusChanged sent = awaitStatus(reply.outboundMessageId(), DeliveryStatus.SENT);
+        DeliveryStatusChanged sent = awaitStatus(reply, DeliveryStatus.SENT, MAIL_WAIT);
         assertThat(sent.roomId()).isEqualTo("room-7");
         MimeMessage received = awaitReceived(customer, sent.platformMessageId());
         assertThat(received.getFrom())
@@ -370,12 +361,20 @@ class EmailChannelIT extends RunningIngest {
         String customer = "jo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String id = messageId();
         deliver(box, plain("Jo <" + customer + ">", box, "Help", id, null, "Help me"));
-        ConversationKey conversation = awaitInbound(id).conversationKey();
+        ConversationKey conversation = awaitInbound(id, MAIL_WAIT).conversationKey();
         String enquiryId = "enq-" + UUID.randomUUID();
 
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, conversation));
+        events.publishAndWait(
+                Topics.ENQUIRY_LIFECYCLE,
+                enquiryId,
+                opened(
+                        enquiryId,
+                        conversation,
+                        "Support",
+                        new Customer(conversation.externalUserId(), null, null, conversation.externalUserId()),
+                        "Help me"));
 
-        DeliveryStatusChanged sent = awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT);
+        DeliveryStatusChanged sent = awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT, MAIL_WAIT);
         MimeMessage welcome = awaitReceived(customer, sent.platformMessageId());
         assertThat(welcome.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(welcome.getHeader("In-Reply-To", null)).isEqualTo("<" + id + ">");
@@ -388,11 +387,9 @@ class EmailChannelIT extends RunningIngest {
         Mailbox box = givenMailbox(null);
         String id = messageId();
         deliver(box, plain("Kim <kim@example.com>", box, "Question", id, null, "Hello?"));
-        ConversationKey conversation = awaitInbound(id).conversationKey();
-        OutboundMessageRequested reply = reply(conversation, "Hello Kim");
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, conversation, reply);
-        String ours =
-                awaitStatus(reply.outboundMessageId(), DeliveryStatus.SENT).platformMessageId();
+        ConversationKey conversation = awaitInbound(id, MAIL_WAIT).conversationKey();
+        String reply = reply(conversation, "Hello Kim");
+        String ours = awaitStatus(reply, DeliveryStatus.SENT, MAIL_WAIT).platformMessageId();
         String bounce = messageId();
 
         deliver(box, """
@@ -427,7 +424,7 @@ class EmailChannelIT extends RunningIngest {
                 --dsn--
                 """.formatted(box.address(), bounce, box.address(), ours));
 
-        DeliveryStatusChanged failed = awaitStatus(reply.outboundMessageId(), DeliveryStatus.FAILED);
+        DeliveryStatusChanged failed = awaitStatus(reply, DeliveryStatus.FAILED, MAIL_WAIT);
         assertThat(failed.roomId()).isEqualTo("room-7");
         assertThat(failed.roomSeq()).isEqualTo(3L);
         assertThat(failed.conversationKey()).isEqualTo(conversation);
@@ -446,11 +443,9 @@ class EmailChannelIT extends RunningIngest {
         secrets.put("password", "not-the-password");
         accounts.save(changed(account, true, secrets));
         ConversationKey conversation = new ConversationKey(Channel.EMAIL, box.accountId(), "lee@example.com");
-        OutboundMessageRequested reply = reply(conversation, "Hello Lee");
+        String reply = reply(conversation, "Hello Lee");
 
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, conversation, reply);
-
-        DeliveryStatusChanged failed = awaitStatus(reply.outboundMessageId(), DeliveryStatus.FAILED);
+        DeliveryStatusChanged failed = awaitStatus(reply, DeliveryStatus.FAILED, MAIL_WAIT);
         assertThat(failed.failure().code()).isEqualTo("bad-credentials");
         assertThat(failed.failure().actionRequired()).isTrue();
         assertThat(failed.failure().reason()).contains("535");
@@ -467,11 +462,10 @@ class EmailChannelIT extends RunningIngest {
         String address = "support-" + id + "@parley.test";
         MAIL.setUser(address, address, PASSWORD);
         String name = "Support " + id;
-        accounts.save(new ChannelAccount(
+        givenChannelAccount(
                 id,
                 Channel.EMAIL,
                 name,
-                true,
                 Map.of("password", PASSWORD),
                 Map.of(
                         "address", address,
@@ -482,10 +476,7 @@ class EmailChannelIT extends RunningIngest {
                         "smtpPort", Integer.toString(MAIL.getSmtp().getPort()),
                         "smtpTls", "false"),
                 null,
-                welcome,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                welcome);
         mailboxes.reconcile();
         return new Mailbox(id, name, address);
     }
@@ -601,46 +592,5 @@ class EmailChannelIT extends RunningIngest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private static InboundMessageReceived awaitInbound(String messageId) {
-        return INBOUND.await(
-                InboundMessageReceived.class, m -> m.platformMessageId().equals(messageId), Duration.ofSeconds(30));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status,
-                Duration.ofSeconds(30));
-    }
-
-    private static OutboundMessageRequested reply(ConversationKey key, String text) {
-        return new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-7",
-                3L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-    }
-
-    private static EnquiryOpened opened(String enquiryId, ConversationKey key) {
-        Instant now = Instant.now();
-        return new EnquiryOpened(
-                enquiryId,
-                key,
-                key.channel(),
-                key.accountId(),
-                EnquiryType.BROADCAST,
-                new EntryPoint(EntryPoint.Type.CHANNEL, key.accountId(), "Support"),
-                null,
-                new Customer(key.externalUserId(), null, null, key.externalUserId()),
-                new CustomerMessage("m_first", "Help me", List.of(), now),
-                now,
-                now.plusSeconds(60));
     }
 }

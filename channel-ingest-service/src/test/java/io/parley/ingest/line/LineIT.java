@@ -12,18 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.Sender;
-import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.Hmac;
 import io.parley.ingest.connector.MediaSamples;
 import io.parley.ingest.media.MediaStore;
@@ -32,12 +27,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /webhooks/line/{accountId}} and LINE's reply and push APIs against a stub: signature, the console's
@@ -47,18 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LineIT extends RunningIngest {
 
     static final String SECRET = "line-channel-secret";
-    static final WireMockServer LINE = startLine();
-
-    @Autowired
-    ChannelAccounts accounts;
-
-    private static WireMockServer startLine() {
-        WireMockServer server =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
-        return server;
-    }
+    static final WireMockServer LINE = startPlatformStub();
 
     @Test
     void theConsolesEmptyCheckIsAnswered200() {
@@ -255,18 +237,14 @@ class LineIT extends RunningIngest {
 
     private ChannelAccount givenAccount(String accessToken) {
         String id = "line-" + UUID.randomUUID();
-        return accounts.save(new ChannelAccount(
+        return givenChannelAccount(
                 id,
                 Channel.LINE,
                 "LINE " + id,
-                true,
                 Map.of("channelSecret", SECRET, "channelAccessToken", accessToken),
                 Map.of(),
                 LINE.baseUrl() + "/" + id,
-                null,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                null);
     }
 
     private static String base(ChannelAccount account) {
@@ -302,33 +280,5 @@ class LineIT extends RunningIngest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-1",
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static InboundMessageReceived awaitInbound(ChannelAccount account, String messageId) {
-        return INBOUND.await(
-                InboundMessageReceived.class,
-                m -> m.channelAccountId().equals(account.id())
-                        && m.platformMessageId().equals(messageId));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 }

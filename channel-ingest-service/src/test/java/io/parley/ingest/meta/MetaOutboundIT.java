@@ -13,19 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
-import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
-import io.parley.events.EntryPoint;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.events.enquiry.CustomerMessage;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.account.ChannelAccount;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -254,19 +249,4 @@ class MetaOutboundIT extends RunningMeta {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private static EnquiryOpened opened(String enquiryId, ConversationKey key, ChannelAccount account) {
-        Instant now = Instant.now();
-        return new EnquiryOpened(
-                enquiryId,
-                key,
-                key.channel(),
-                account.id(),
-                EnquiryType.BROADCAST,
-                new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
-                null,
-                new Customer(key.externalUserId(), null, null, null),
-                new CustomerMessage("m_first", "hi", List.of(), now),
-                now,
-                now.plusSeconds(60));
-    }
 }

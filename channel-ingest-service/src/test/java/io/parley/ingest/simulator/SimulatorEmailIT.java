@@ -8,10 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.testsupport.TestInfrastructure;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -27,7 +25,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,9 +59,6 @@ class SimulatorEmailIT extends RunningSimulator {
         registry.add("parley.demo-mail.imap-port", () -> MAIL.getImap().getPort());
     }
 
-    @Autowired
-    ChannelAccounts accounts;
-
     private static GreenMail startMail() {
         GreenMail mail = new GreenMail(new ServerSetup[] {
             new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -89,7 +83,7 @@ class SimulatorEmailIT extends RunningSimulator {
         assertThat(answer.path("webhookStatus").asInt()).isEqualTo(250);
         String address = answer.path("customerId").asString();
         assertThat(address).startsWith("ann.lee.c.").endsWith("@customer.parley.localhost");
-        InboundMessageReceived inbound = awaitInbound(text);
+        InboundMessageReceived inbound = awaitInboundText(text);
         assertThat(inbound.channel()).isEqualTo(Channel.EMAIL);
         assertThat(inbound.conversationKey()).isEqualTo(new ConversationKey(Channel.EMAIL, "demo-email", address));
         assertThat(inbound.customer().displayName()).isEqualTo(name);
@@ -106,10 +100,11 @@ class SimulatorEmailIT extends RunningSimulator {
         String address = json(write("Ben Ode " + fresh("c"), null, "Order 77", question))
                 .path("customerId")
                 .asString();
-        ConversationKey key = awaitInbound(question).conversationKey();
+        ConversationKey key = awaitInboundText(question).conversationKey();
 
         String reply = reply(key, "Hello Ben, it ships today.");
-        String replyId = awaitStatus(reply, DeliveryStatus.SENT).platformMessageId();
+        String replyId =
+                awaitStatus(reply, DeliveryStatus.SENT, Duration.ofSeconds(40)).platformMessageId();
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(businessTexts(Channel.EMAIL, address))
                         .containsExactly("Hello Ben, it ships today."));
@@ -117,7 +112,7 @@ class SimulatorEmailIT extends RunningSimulator {
         assertThat(json(write("Ben Ode", address, answer)).path("webhookStatus").asInt())
                 .isEqualTo(250);
 
-        assertThat(awaitInbound(answer).conversationKey()).isEqualTo(key);
+        assertThat(awaitInboundText(answer).conversationKey()).isEqualTo(key);
         MimeMessage threaded = received(answer);
         assertThat(header(threaded, "In-Reply-To")).isEqualTo("<" + replyId + ">");
         assertThat(header(threaded, "References")).contains("<" + replyId + ">");
@@ -185,17 +180,11 @@ class SimulatorEmailIT extends RunningSimulator {
         return send("POST", "/simulator/api/messages", null, body(body));
     }
 
-    private static InboundMessageReceived awaitInbound(String text) {
+    /** The inbound email with this text (its message id is the demo mailbox's to choose). */
+    private static InboundMessageReceived awaitInboundText(String text) {
         return INBOUND.await(
                 InboundMessageReceived.class,
                 m -> m.channel() == Channel.EMAIL && text.equals(m.text()),
-                Duration.ofSeconds(40));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status,
                 Duration.ofSeconds(40));
     }
 

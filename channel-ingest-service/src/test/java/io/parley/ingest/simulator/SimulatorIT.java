@@ -7,15 +7,10 @@ import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
-import io.parley.events.EntryPoint;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.enquiry.CustomerMessage;
-import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.testsupport.TestInfrastructure;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,9 +48,6 @@ class SimulatorIT extends RunningSimulator {
         registry.add("server.port", () -> PORT);
         registry.add("parley.demo-platform-url", () -> SIMULATOR);
     }
-
-    @Autowired
-    ChannelAccounts accounts;
 
     @ParameterizedTest
     @EnumSource(
@@ -114,23 +105,11 @@ class SimulatorIT extends RunningSimulator {
         String customerId = customerWrote(Channel.LINE, "Gus " + fresh("c"));
         ConversationKey key = new ConversationKey(Channel.LINE, "demo-line", customerId);
         String enquiryId = fresh("enq");
-        Instant now = Instant.now();
 
         events.publishAndWait(
                 Topics.ENQUIRY_LIFECYCLE,
                 enquiryId,
-                new EnquiryOpened(
-                        enquiryId,
-                        key,
-                        Channel.LINE,
-                        "demo-line",
-                        EnquiryType.BROADCAST,
-                        new EntryPoint(EntryPoint.Type.CHANNEL, "demo-line", "Demo LINE account"),
-                        null,
-                        new Customer(customerId, null, null, null),
-                        new CustomerMessage("m_first", "hi", List.of(), now),
-                        now,
-                        now.plusSeconds(60)));
+                opened(enquiryId, key, "Demo LINE account", new Customer(customerId, null, null, null), "hi"));
 
         awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT);
         await().atMost(WAIT)
@@ -225,18 +204,14 @@ class SimulatorIT extends RunningSimulator {
 
     @Test
     void theStandInAnswersNoOtherAccountThanTheDemoOnes() {
-        ChannelAccount real = accounts.save(new ChannelAccount(
+        ChannelAccount real = givenChannelAccount(
                 "page-" + fresh("real"),
                 Channel.FACEBOOK,
                 "A real page",
-                true,
                 Map.of("appSecret", "real-secret", "pageAccessToken", "real-token"),
                 Map.of(),
                 SIMULATOR,
-                null,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                null);
 
         String id = reply(new ConversationKey(Channel.FACEBOOK, real.id(), "7000000000000001"), "Hi");
 
@@ -319,12 +294,6 @@ class SimulatorIT extends RunningSimulator {
         assertThat(json(written).path("webhookStatus").asInt()).isEqualTo(200);
         INBOUND.await(InboundMessageReceived.class, m -> text.equals(m.text()));
         return json(written).path("customerId").asString();
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, @Nullable String body) {

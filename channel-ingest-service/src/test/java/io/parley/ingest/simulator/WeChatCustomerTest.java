@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.events.Channel;
 import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.wechat.WeChatPlatform;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,11 +41,12 @@ class WeChatCustomerTest {
         assertThat(request.pathAndQuery()).startsWith("/webhooks/wechat/demo-wechat?");
         Map<String, String> query = query(request.pathAndQuery());
         assertThat(query).containsEntry("timestamp", "1700000000").containsEntry("encrypt_type", "aes");
-        assertThat(query.get("signature")).isEqualTo(sha1Sorted("tok", query.get("timestamp"), query.get("nonce")));
+        assertThat(query.get("signature"))
+                .isEqualTo(WeChatPlatform.sign("tok", query.get("timestamp"), query.get("nonce")));
         String body = new String(request.body(), StandardCharsets.UTF_8);
         String encrypt = element(body, "Encrypt");
         assertThat(query.get("msg_signature"))
-                .isEqualTo(sha1Sorted("tok", query.get("timestamp"), query.get("nonce"), encrypt));
+                .isEqualTo(WeChatPlatform.sign("tok", query.get("timestamp"), query.get("nonce"), encrypt));
 
         byte[] plain = decrypt(encrypt);
         int padding = plain[plain.length - 1];
@@ -72,7 +72,8 @@ class WeChatCustomerTest {
 
         Map<String, String> query = query(request.pathAndQuery());
         assertThat(query).doesNotContainKey("encrypt_type").doesNotContainKey("msg_signature");
-        assertThat(query.get("signature")).isEqualTo(sha1Sorted("tok", query.get("timestamp"), query.get("nonce")));
+        assertThat(query.get("signature"))
+                .isEqualTo(WeChatPlatform.sign("tok", query.get("timestamp"), query.get("nonce")));
         assertThat(element(new String(request.body(), StandardCharsets.UTF_8), "Content"))
                 .isEqualTo("Hello");
     }
@@ -107,18 +108,6 @@ class WeChatCustomerTest {
                 .matcher(xml);
         assertThat(matcher.find()).as(name).isTrue();
         return matcher.group(1).replaceAll("<!\\[CDATA\\[(.*?)]]>", "$1");
-    }
-
-    private static String sha1Sorted(String... parts) throws RuntimeException {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1")
-                            .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] decrypt(String encrypt) throws Exception {

@@ -9,36 +9,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.events.enquiry.CustomerMessage;
-import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,18 +41,7 @@ import tools.jackson.databind.JsonNode;
 class ThirdPartyIT extends RunningIngest {
 
     static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("third-party-test-key!".getBytes());
-    static final WireMockServer SYSTEM = startSystem();
-
-    @Autowired
-    ChannelAccounts accounts;
-
-    private static WireMockServer startSystem() {
-        WireMockServer server =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
-        return server;
-    }
+    static final WireMockServer SYSTEM = startPlatformStub();
 
     @Test
     void aSignedMessageBecomesAnInboundMessageOfItsAccountAndCustomer() {
@@ -276,9 +257,10 @@ class ThirdPartyIT extends RunningIngest {
         String welcomed = "enq-" + UUID.randomUUID();
         String notWelcomed = "enq-" + UUID.randomUUID();
 
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, welcomed, opened(welcomed, welcoming, "c-1"));
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, notWelcomed, opened(notWelcomed, silent, "c-1"));
+        ConversationKey welcomingKey = new ConversationKey(Channel.THIRD_PARTY, welcoming.id(), "c-1");
         ConversationKey silentKey = new ConversationKey(Channel.THIRD_PARTY, silent.id(), "c-1");
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, welcomed, opened(welcomed, welcomingKey, welcoming));
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, notWelcomed, opened(notWelcomed, silentKey, silent));
         OutboundMessageRequested marker = outbound(silentKey, "marker");
         events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, silentKey, marker);
 
@@ -296,18 +278,14 @@ class ThirdPartyIT extends RunningIngest {
 
     private ChannelAccount givenAccount(@Nullable String welcome) {
         String id = "tp-" + UUID.randomUUID();
-        return accounts.save(new ChannelAccount(
+        return givenChannelAccount(
                 id,
                 Channel.THIRD_PARTY,
                 "System " + id,
-                true,
                 Map.of("secret", SECRET),
                 welcome == null ? Map.of() : Map.of("welcomeEnabled", "true"),
                 SYSTEM.baseUrl() + "/hooks/" + id,
-                welcome,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                welcome);
     }
 
     private static String callbackPath(ChannelAccount account) {
@@ -349,46 +327,5 @@ class ThirdPartyIT extends RunningIngest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static InboundMessageReceived awaitInbound(String platformMessageId) {
-        return INBOUND.await(
-                InboundMessageReceived.class, m -> m.platformMessageId().equals(platformMessageId));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
-    }
-
-    private static OutboundMessageRequested outbound(ConversationKey key, String text) {
-        return new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-7",
-                3L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-    }
-
-    private static EnquiryOpened opened(String enquiryId, ChannelAccount account, String customerId) {
-        ConversationKey key = new ConversationKey(Channel.THIRD_PARTY, account.id(), customerId);
-        Instant now = Instant.now();
-        return new EnquiryOpened(
-                enquiryId,
-                key,
-                key.channel(),
-                account.id(),
-                EnquiryType.BROADCAST,
-                new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
-                null,
-                new Customer(customerId, null, null, null),
-                new CustomerMessage("m_first", "hi", List.of(), now),
-                now,
-                now.plusSeconds(60));
     }
 }

@@ -12,7 +12,6 @@ import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.web.Widget;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,27 +201,12 @@ class VisitorRepliesIT extends RunningIngest {
     }
 
     private static OutboundMessageRequested outbound(ConversationKey key, Sender sender, String text) {
-        return new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-1",
-                7L,
-                sender,
-                text,
-                List.of(),
-                Instant.now());
+        return outbound(key, "room-1", 7L, sender, text);
     }
 
     private String reply(ConversationKey key, Sender sender, String text) {
         OutboundMessageRequested reply = outbound(key, sender, text);
         events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, reply);
         return reply.outboundMessageId();
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 }

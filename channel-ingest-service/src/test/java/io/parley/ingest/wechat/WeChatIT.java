@@ -12,24 +12,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
-import io.parley.events.Customer;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.EnquiryType;
-import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
 import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
-import io.parley.events.enquiry.CustomerMessage;
-import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.media.MediaStore;
 import io.parley.ingest.media.StoredMedia;
 import java.net.URLEncoder;
@@ -62,24 +53,13 @@ class WeChatIT extends RunningIngest {
     static final String TOKEN = "wechat-token";
     static final String APP_SECRET = "wechat-app-secret";
     static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    static final WireMockServer WECHAT = startWeChat();
-
-    @Autowired
-    ChannelAccounts accounts;
+    static final WireMockServer WECHAT = startPlatformStub();
 
     @Autowired
     MediaStore media;
 
     @Autowired
     WeChatAccessTokens tokens;
-
-    private static WireMockServer startWeChat() {
-        WireMockServer server =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
-        return server;
-    }
 
     @Test
     void theUrlCheckEchoesOnlyWithTheAccountsSignature() {
@@ -406,18 +386,14 @@ class WeChatIT extends RunningIngest {
         if (aesKey != null) {
             secrets.put("encodingAesKey", aesKey);
         }
-        return accounts.save(new ChannelAccount(
+        return givenChannelAccount(
                 id,
                 Channel.WECHAT,
                 "WeChat " + id,
-                true,
                 secrets,
                 Map.of("appId", "wx" + id.substring(3, 11)),
                 WECHAT.baseUrl() + "/" + id,
-                welcome,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+                welcome);
     }
 
     private static String appId(ChannelAccount account) {
@@ -501,55 +477,11 @@ class WeChatIT extends RunningIngest {
         }
     }
 
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-1",
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static EnquiryOpened opened(String enquiryId, ConversationKey key, ChannelAccount account) {
-        Instant now = Instant.now();
-        return new EnquiryOpened(
-                enquiryId,
-                key,
-                key.channel(),
-                account.id(),
-                EnquiryType.BROADCAST,
-                new EntryPoint(EntryPoint.Type.CHANNEL, account.id(), account.name()),
-                null,
-                new Customer(key.externalUserId(), null, null, null),
-                new CustomerMessage("m_first", "hi", List.of(), now),
-                now,
-                now.plusSeconds(60));
-    }
-
     private static <T> T result(Future<T> future) {
         try {
             return future.get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static InboundMessageReceived awaitInbound(ChannelAccount account, String messageId) {
-        return INBOUND.await(
-                InboundMessageReceived.class,
-                m -> m.channelAccountId().equals(account.id())
-                        && m.platformMessageId().equals(messageId));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 }

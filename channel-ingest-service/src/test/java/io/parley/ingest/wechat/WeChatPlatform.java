@@ -11,13 +11,16 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** What WeChat does to the requests it sends, written from its documentation (not with the production classes). */
-final class WeChatPlatform {
+/**
+ * What WeChat does to the requests it sends, written from its documentation (not with the production classes):
+ * for the WeChat tests and for checking what the simulator signs.
+ */
+public final class WeChatPlatform {
 
     private WeChatPlatform() {}
 
     /** SHA-1 hex of the sorted, concatenated parts, as WeChat documents its signatures. */
-    static String sign(String... parts) {
+    public static String sign(String... parts) {
         String[] sorted = parts.clone();
         Arrays.sort(sorted);
         try {

@@ -10,19 +10,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
 import io.parley.events.EntryPoint;
-import io.parley.events.Sender;
-import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
-import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
-import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.Hmac;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /webhooks/woztell/{accountId}} and WOZTELL's {@code sendResponses} against a stub: signature, text
@@ -45,18 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WoztellIT extends RunningIngest {
 
     static final String SECRET = "woztell-channel-secret";
-    static final WireMockServer WOZTELL = startWoztell();
-
-    @Autowired
-    ChannelAccounts accounts;
-
-    private static WireMockServer startWoztell() {
-        WireMockServer server =
-                new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
-        return server;
-    }
+    static final WireMockServer WOZTELL = startPlatformStub();
 
     @Test
     void textInEitherTimestampFormBecomesAnInboundMessage() {
@@ -228,18 +211,8 @@ class WoztellIT extends RunningIngest {
         if (channelId != null) {
             secrets.put("channelId", channelId);
         }
-        return accounts.save(new ChannelAccount(
-                id,
-                Channel.WOZTELL,
-                "WOZTELL " + id,
-                true,
-                secrets,
-                Map.of(),
-                WOZTELL.baseUrl() + "/" + id,
-                null,
-                Map.of(),
-                List.of(),
-                Instant.now()));
+        return givenChannelAccount(
+                id, Channel.WOZTELL, "WOZTELL " + id, secrets, Map.of(), WOZTELL.baseUrl() + "/" + id, null);
     }
 
     private static String base(ChannelAccount account) {
@@ -271,33 +244,5 @@ class WoztellIT extends RunningIngest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String reply(ConversationKey key, String text) {
-        OutboundMessageRequested request = new OutboundMessageRequested(
-                "out-" + UUID.randomUUID(),
-                key,
-                OutboundMessageRequested.Purpose.REPLY,
-                "room-1",
-                1L,
-                Sender.staff("alice", "Alice"),
-                text,
-                List.of(),
-                Instant.now());
-        events.publishAndWait(Topics.CHANNEL_OUTBOUND_MESSAGE, key, request);
-        return request.outboundMessageId();
-    }
-
-    private static InboundMessageReceived awaitInbound(ChannelAccount account, String messageId) {
-        return INBOUND.await(
-                InboundMessageReceived.class,
-                m -> m.channelAccountId().equals(account.id())
-                        && m.platformMessageId().equals(messageId));
-    }
-
-    private static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {
-        return STATUSES.await(
-                DeliveryStatusChanged.class,
-                s -> s.outboundMessageId().equals(outboundMessageId) && s.status() == status);
     }
 }

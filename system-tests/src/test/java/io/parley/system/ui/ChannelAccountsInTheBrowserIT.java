@@ -6,12 +6,8 @@ import static io.parley.system.ui.Screens.opens;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin's channel accounts screen: secrets are password inputs that are never filled in, each saying
@@ -19,28 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChannelAccountsInTheBrowserIT {
 
-    @TempDir
-    static Path data;
-
-    static BrowserSuite app;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start() {
-        app = BrowserSuite.start(data, Map.of());
-        chromium = app.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSuiteExtension app = BrowserSuiteExtension.withDemoData();
 
     @Test
     void anAdminSetsASecretWithoutEverSeeingOne() {
-        Page admin = Screens.agent(chromium, "admin", "parley-admin");
+        Page admin = Screens.agent(app.chromium(), "admin", "parley-admin");
         opens(admin, "Admin");
         Locator tabs = admin.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Admin"));
         tabs.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Channel accounts"))

@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console beyond the first enquiry, on the whole suite with the demo data: the alert for a new offer,
@@ -61,30 +58,14 @@ class ConsoleInTheBrowserIT {
             };
             """;
 
-    @TempDir
-    static Path data;
-
-    static BrowserSuite app;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start() {
-        // The demo channel accounts send to a port where nothing listens: every outbound message fails.
-        app = BrowserSuite.start(
-                data, Map.of("parley.demo-platform-url", "http://127.0.0.1:" + FreePorts.next() + "/platform"));
-        chromium = app.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    // The demo channel accounts send to a port where nothing listens: every outbound message fails.
+    @RegisterExtension
+    static final BrowserSuiteExtension app = BrowserSuiteExtension.withSettings(
+            Map.of("parley.demo-platform-url", "http://127.0.0.1:" + FreePorts.next() + "/platform"));
 
     @Test
     void aNewOfferRingsAndNotifiesUntilTheAgentTurnsAlertsOff() {
-        Page alice = chromium.page();
+        Page alice = app.chromium().page();
         alice.context().grantPermissions(List.of("notifications"));
         alice.addInitScript(ALERT_RECORDER);
         Screens.signIn(alice, "alice", "parley-alice");
@@ -92,7 +73,7 @@ class ConsoleInTheBrowserIT {
         assertThat(alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Admin")))
                 .isHidden();
 
-        Page nora = visitorAsks(chromium, "support", "Nora", "Do you ship to Norway?");
+        Page nora = visitorAsks(app.chromium(), "support", "Nora", "Do you ship to Norway?");
         Locator card = offer(alice, "Do you ship to Norway?");
         assertThat(card.locator(".avatar")).hasText("N");
         assertThat(card.locator("[data-channel='WEB'] svg")).isVisible();
@@ -108,7 +89,7 @@ class ConsoleInTheBrowserIT {
 
         alice.locator("#alerts-toggle").click();
         assertThat(alice.locator("#alerts-toggle")).hasText("Alerts off");
-        Page otto = visitorAsks(chromium, "support", "Otto", "Silent question");
+        Page otto = visitorAsks(app.chromium(), "support", "Otto", "Silent question");
         assertThat(offer(alice, "Silent question")).isVisible();
         assertThat(alice.evaluate("() => window.__notifications.length")).isEqualTo(1);
         alice.locator("#alerts-toggle").click();
@@ -120,10 +101,10 @@ class ConsoleInTheBrowserIT {
 
     @Test
     void roomsCountUnreadMessagesScrollBackShowDeliveryAndTheCustomer() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page olga = visitorAsks(chromium, "sales", "Olga", "First room question");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page olga = visitorAsks(app.chromium(), "sales", "Olga", "First room question");
         accepts(alice, "First room question");
-        Page pete = visitorAsks(chromium, "sales", "Pete", "Second room question");
+        Page pete = visitorAsks(app.chromium(), "sales", "Pete", "Second room question");
         accepts(alice, "Second room question");
         assertThat(alice.locator("#room-title")).containsText("Pete");
 
@@ -214,7 +195,7 @@ class ConsoleInTheBrowserIT {
 
     @Test
     void aLineEnquiryShowsTheChannelItsCustomInfoAndWhyAReplyFailed() throws Exception {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
         String body = """
                 {"destination":"U-bot","events":[{"type":"message","webhookEventId":"%s","timestamp":%d,\
                 "source":{"type":"user","userId":"U-line-customer"},\
@@ -251,7 +232,7 @@ class ConsoleInTheBrowserIT {
 
     @Test
     void aWriteWithoutTheConsolesCsrfHeaderIsRefused() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
 
         Object refused = alice.evaluate("""
                 async () => {
@@ -274,9 +255,9 @@ class ConsoleInTheBrowserIT {
 
     @Test
     void onAPhoneTheAgentSignsInAcceptsAndChats() {
-        Page phone = chromium.page(390, 844);
+        Page phone = app.chromium().page(390, 844);
         Screens.signIn(phone, "bob", "parley-bob");
-        Page vera = visitorAsks(chromium, "support", "Vic", "Asking a phone user");
+        Page vera = visitorAsks(app.chromium(), "support", "Vic", "Asking a phone user");
 
         Locator card = offer(phone, "Asking a phone user");
         assertThat(card).isInViewport();
@@ -302,7 +283,7 @@ class ConsoleInTheBrowserIT {
 
     @Test
     void anAdminManagesTagsAndSeesEachWebLinksQrCode() {
-        Page admin = Screens.agent(chromium, "admin", "parley-admin");
+        Page admin = Screens.agent(app.chromium(), "admin", "parley-admin");
         opens(admin, "Admin");
         Locator rows = admin.getByTestId("admin-row");
         assertThat(rows.filter(new Locator.FilterOptions().setHasText("alice"))).isVisible();

@@ -12,16 +12,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console and the widget side by side in Chromium, on the whole suite with the demo data: a visitor asks
@@ -33,49 +29,33 @@ class EnquiryInTheBrowserIT {
 
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
-    @TempDir
-    static Path data;
-
-    static BrowserSuite app;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start() {
-        app = BrowserSuite.start(data, Map.of());
-        chromium = app.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSuiteExtension app = BrowserSuiteExtension.withDemoData();
 
     @Test
     void aVisitorIsServedFromTheWidgetToTheClosedRoom() {
-        Page login = chromium.page();
+        Page login = app.chromium().page();
         Response served = login.navigate("/");
         assertThat(served.headerValue("content-security-policy")).contains("script-src 'self'");
         assertThat(login.getByLabel("Username")).isVisible();
         Chromium.screenshot(login, "console-login");
         login.context().close();
 
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
         AtomicInteger dialogs = new AtomicInteger();
         alice.onDialog(dialog -> {
             dialogs.incrementAndGet();
             dialog.dismiss();
         });
 
-        Page directory = chromium.page(420, 760);
+        Page directory = app.chromium().page(420, 760);
         directory.navigate("/widget/demo.html");
         directory.locator(".launcher").click();
         assertThat(directory.locator("button[data-tag='support']")).isVisible();
         Chromium.screenshot(directory, "widget-tag-directory");
         directory.context().close();
 
-        Page vera = visitorAsks(chromium, "support", "Vera", "Where is my parcel?");
+        Page vera = visitorAsks(app.chromium(), "support", "Vera", "Where is my parcel?");
         vera.onDialog(dialog -> {
             dialogs.incrementAndGet();
             dialog.dismiss();
@@ -134,7 +114,7 @@ class EnquiryInTheBrowserIT {
                 .isEmpty();
 
         // The console on a phone-sized screen.
-        Page phone = chromium.page(390, 844);
+        Page phone = app.chromium().page(390, 844);
         Screens.signIn(phone, "alice", "parley-alice");
         assertThat(phone.locator("#offers")).isAttached();
         Chromium.screenshot(phone, "console-phone");
@@ -145,9 +125,9 @@ class EnquiryInTheBrowserIT {
 
     @Test
     void twoAgentsRaceForOneOfferAndOnlyOneGetsTheRoom() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page bob = Screens.agent(chromium, "bob", "parley-bob");
-        Page visitor = visitorAsks(chromium, "sales", "Rita", "Two agents, one question");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page bob = Screens.agent(app.chromium(), "bob", "parley-bob");
+        Page visitor = visitorAsks(app.chromium(), "sales", "Rita", "Two agents, one question");
 
         Locator aliceCard = offer(alice, "Two agents, one question");
         Locator bobCard = offer(bob, "Two agents, one question");

@@ -8,17 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import io.parley.launcher.LaunchOptions;
-import io.parley.launcher.PortPlan;
-import io.parley.launcher.Suite;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A web link's page ({@code /c/demo-link} of the demo data) in Chromium: its title, and a Chat button that
@@ -26,34 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinkPageInTheBrowserIT {
 
-    @TempDir
-    static Path data;
-
-    static Suite suite;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start() {
-        Chromium.assumeInstalled();
-        suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()));
-        chromium = Chromium.launch(suite.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSuiteExtension app = BrowserSuiteExtension.withDemoData();
 
     @Test
     void theChatButtonStartsAnEnquiryOnTheLinksTag() {
-        AdminApi admin = AdminApi.signIn(suite.gatewayUrl());
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page visitor = chromium.page(420, 760);
+        AdminApi admin = AdminApi.signIn(app.gatewayUrl());
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page visitor = app.chromium().page(420, 760);
         List<String> consoleErrors = new CopyOnWriteArrayList<>();
         visitor.onConsoleMessage(message -> {
             if (message.type().equals("error")) {

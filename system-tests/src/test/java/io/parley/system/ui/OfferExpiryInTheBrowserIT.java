@@ -7,14 +7,11 @@ import static io.parley.system.ui.Screens.visitorAsks;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An offer nobody accepts counts down in front of the agent and vanishes at its deadline with the reason
@@ -22,29 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OfferExpiryInTheBrowserIT {
 
-    @TempDir
-    static Path data;
-
-    static BrowserSuite app;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start() {
-        app = BrowserSuite.start(data, Map.of("parley.enquiry.max-wait-cap", "8s"));
-        chromium = app.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSuiteExtension app =
+            BrowserSuiteExtension.withSettings(Map.of("parley.enquiry.max-wait-cap", "8s"));
 
     @Test
     void anOfferNobodyAcceptsExpiresInFrontOfTheAgent() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page visitor = visitorAsks(chromium, "support", "Iris", "Is anybody there?");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page visitor = visitorAsks(app.chromium(), "support", "Iris", "Is anybody there?");
 
         Locator card = offer(alice, "Is anybody there?");
         assertThat(card.getByTestId("countdown")).hasText(Pattern.compile("0:0[0-8]"));

@@ -12,21 +12,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
-import io.parley.launcher.LaunchOptions;
-import io.parley.launcher.PortPlan;
-import io.parley.launcher.Suite;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The visitor widget in Chromium on the whole suite with the demo data, a console beside it: embedded by a
@@ -38,37 +32,22 @@ class WidgetInTheBrowserIT {
 
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final BrowserSuiteExtension app = BrowserSuiteExtension.withDemoData();
 
-    static Suite suite;
-    static Chromium chromium;
     static AdminApi admin;
 
     @BeforeAll
-    static void start() {
-        Chromium.assumeInstalled();
-        suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()));
-        chromium = Chromium.launch(suite.gatewayUrl());
-        admin = AdminApi.signIn(suite.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
+    static void signIn() {
+        admin = AdminApi.signIn(app.gatewayUrl());
     }
 
     @Test
     void aShopOnAnotherOriginEmbedsTheWidgetAndADirectEnquiryReachesTheChosenStaffMember() {
-        try (ShopSite shop = ShopSite.start(suite.gatewayUrl(), "demo")) {
+        try (ShopSite shop = ShopSite.start(app.gatewayUrl(), "demo")) {
             admin.setPhoto("bob", shop.photo("bob"));
             admin.setStatus("alice", "parley-alice", "BUSY");
-            Page bob = Screens.agent(chromium, "bob", "parley-bob");
+            Page bob = Screens.agent(app.chromium(), "bob", "parley-bob");
             // The directory follows presence through events: wait until it has caught up.
             bob.waitForCondition(() -> {
                 var people = admin.widget("demo").path("staff");
@@ -84,7 +63,7 @@ class WidgetInTheBrowserIT {
                 dialog.dismiss();
             });
 
-            Page visitor = chromium.page(420, 820);
+            Page visitor = app.chromium().page(420, 820);
             visitor.onDialog(dialog -> {
                 dialogs.incrementAndGet();
                 dialog.dismiss();
@@ -164,8 +143,8 @@ class WidgetInTheBrowserIT {
 
     @Test
     void theCallToActionButtonStartsAnEnquiryOnItsTag() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page visitor = chromium.page(420, 760);
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page visitor = app.chromium().page(420, 760);
         visitor.navigate("/widget/demo-cta.html");
 
         Locator launcher = visitor.locator(".launcher");
@@ -192,8 +171,8 @@ class WidgetInTheBrowserIT {
 
     @Test
     void aReloadAndADroppedConnectionLoseNothingAndRepeatNothing() {
-        Page alice = Screens.agent(chromium, "alice", "parley-alice");
-        Page vera = visitorAsks(chromium, "support", "Vera", "Will my order survive a reload?");
+        Page alice = Screens.agent(app.chromium(), "alice", "parley-alice");
+        Page vera = visitorAsks(app.chromium(), "support", "Vera", "Will my order survive a reload?");
         // Every visitor socket of this page goes through a route the test can cut.
         AtomicBoolean cut = new AtomicBoolean();
         AtomicReference<WebSocketRoute> current = new AtomicReference<>();

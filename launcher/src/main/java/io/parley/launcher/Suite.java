@@ -189,6 +189,12 @@ public final class Suite implements AutoCloseable {
      * create the directory … to use as the home directory").
      */
     private void createTomcatDirectories() {
+        // A Tomcat without a base directory of its own (a management server's) falls back to the JVM-wide
+        // catalina.base, which the first Tomcat of the JVM set: in a JVM that runs one suite after another
+        // (the system tests) that was an earlier suite's data directory, deleted since. Point it at this suite.
+        Path shared = options.dataDir().resolve("tomcat").toAbsolutePath();
+        System.setProperty("catalina.base", shared.toString());
+        System.setProperty("catalina.home", shared.toString());
         for (Service service : Service.values()) {
             Path directory = tomcatDirectory(service);
             try {

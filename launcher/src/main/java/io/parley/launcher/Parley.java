@@ -14,8 +14,7 @@ public final class Parley {
     private Parley() {}
 
     public static void main(String[] args) {
-        // The launcher's logback.xml configures logging once for all the services in this JVM.
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // The launcher's logback.xml configures logging once for all the services in this JVM (Suite.start).
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         long begin = System.nanoTime();

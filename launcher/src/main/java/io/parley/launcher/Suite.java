@@ -64,6 +64,10 @@ public final class Suite implements AutoCloseable {
      * @throws LaunchException when something the person running Parley can fix is in the way
      */
     public static Suite start(LaunchOptions options) {
+        // The services start side by side in this one JVM: had each of them (re)initialise the shared Logback
+        // context, one's reset could run into another's (a ConcurrentModificationException that failed a
+        // start). Logging is configured once, by the JVM's logback.xml (logback-test.xml in tests).
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Suite suite = new Suite(options);
         try {
             suite.startAll();

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
+import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.RunningIngest;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /webhooks/line/{accountId}} and LINE's reply and push APIs against a stub: signature, the console's
- * empty check, text and media in, redeliveries once, bad requests refused, the reply token used once and
+ * empty check, text and media in, redeliveries once, the welcome pushed when an enquiry opens, bad requests refused, the reply token used once and
  * then push with a retry key, and a refused token reported FAILED.
  */
 class LineIT extends RunningIngest {
@@ -52,7 +53,7 @@ class LineIT extends RunningIngest {
     }
 
     @Test
-    void textAndMediaMessagesBecomeInboundMessagesOnceEach() {
+    void textAndMediaMessagesBecomeInboundMessages() {
         ChannelAccount account = givenAccount("token");
         byte[] png = MediaSamples.png(777);
         LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content"))
@@ -65,15 +66,6 @@ class LineIT extends RunningIngest {
                 event(image, "rt-2", "Uabc", "{\"id\":\"m2\",\"type\":\"image\"}", false));
 
         assertThat(postSigned(account.id(), body, SECRET).statusCode()).isEqualTo(200);
-        String redelivered =
-                webhook(event(text, "rt-1", "Uabc", "{\"id\":\"m1\",\"type\":\"text\",\"text\":\"Hello\"}", true));
-        assertThat(postSigned(account.id(), redelivered, SECRET).statusCode()).isEqualTo(200);
-        String marker = "ev-" + UUID.randomUUID();
-        postSigned(
-                account.id(),
-                webhook(event(marker, "rt-3", "Uabc", "{\"id\":\"m3\",\"type\":\"text\",\"text\":\"x\"}", false)),
-                SECRET);
-        awaitInbound(account, "m3");
 
         InboundMessageReceived hello = awaitInbound(account, "m1");
         assertThat(hello.conversationKey()).isEqualTo(new ConversationKey(Channel.LINE, account.id(), "Uabc"));
@@ -88,6 +80,31 @@ class LineIT extends RunningIngest {
                         .body())
                 .isEqualTo(png);
         LINE.verify(1, getRequestedFor(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content")));
+    }
+
+    @Test
+    void aRedeliveredEventIsPublishedOnce() {
+        ChannelAccount account = givenAccount("token");
+        String eventId = "ev-" + UUID.randomUUID();
+        String message = "{\"id\":\"m1\",\"type\":\"text\",\"text\":\"Hello\"}";
+
+        assertThat(postSigned(account.id(), webhook(event(eventId, "rt-1", "Uabc", message, false)), SECRET)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(postSigned(account.id(), webhook(event(eventId, "rt-1", "Uabc", message, true)), SECRET)
+                        .statusCode())
+                .isEqualTo(200);
+        postSigned(
+                account.id(),
+                webhook(event(
+                        "ev-" + UUID.randomUUID(),
+                        "rt-3",
+                        "Uabc",
+                        "{\"id\":\"m3\",\"type\":\"text\",\"text\":\"x\"}",
+                        false)),
+                SECRET);
+        awaitInbound(account, "m3");
+
         assertThat(INBOUND.seen(
                         InboundMessageReceived.class,
                         m -> m.channelAccountId().equals(account.id())
@@ -233,9 +250,33 @@ class LineIT extends RunningIngest {
         assertThat(failed.failure().actionRequired()).isTrue();
     }
 
+    @Test
+    void theWelcomeMessageIsPushedWhenAnEnquiryOpens() {
+        ChannelAccount account = givenAccount("line-token", "Welcome to our LINE service!");
+        LINE.stubFor(post(urlPathEqualTo(base(account) + "/v2/bot/message/push"))
+                .willReturn(okJson("{\"sentMessages\":[{\"id\":\"461230966842064899\"}]}")));
+        ConversationKey key = new ConversationKey(Channel.LINE, account.id(), "Unew");
+        String enquiryId = "enq-" + UUID.randomUUID();
+
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, account));
+
+        assertThat(awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT).platformMessageId())
+                .isEqualTo("461230966842064899");
+        LINE.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(base(account) + "/v2/bot/message/push"))
+                        .withHeader("Authorization", equalTo("Bearer line-token"))
+                        .withRequestBody(equalToJson("""
+                        {"to":"Unew","messages":[{"type":"text","text":"Welcome to our LINE service!"}]}""")));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private ChannelAccount givenAccount(String accessToken) {
+        return givenAccount(accessToken, null);
+    }
+
+    private ChannelAccount givenAccount(String accessToken, @Nullable String welcome) {
         String id = "line-" + UUID.randomUUID();
         return givenChannelAccount(
                 id,
@@ -244,7 +285,7 @@ class LineIT extends RunningIngest {
                 Map.of("channelSecret", SECRET, "channelAccessToken", accessToken),
                 Map.of(),
                 LINE.baseUrl() + "/" + id,
-                null);
+                welcome);
     }
 
     private static String base(ChannelAccount account) {

@@ -231,6 +231,30 @@ class MetaOutboundIT extends RunningMeta {
     }
 
     @Test
+    void theWelcomeMessageIsSentOnWhatsAppWhenAnEnquiryOpens() {
+        ChannelAccount phone = givenPhone("Hello! An agent will answer you here.");
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(okJson("""
+                {"messaging_product":"whatsapp","contacts":[{"input":"85260000000","wa_id":"85260000000"}],
+                 "messages":[{"id":"wamid.welcome"}]}""")));
+        ConversationKey key = new ConversationKey(Channel.WHATSAPP, phone.id(), "85260000000");
+        String enquiryId = "enq-" + UUID.randomUUID();
+
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, phone));
+
+        assertThat(awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT).platformMessageId())
+                .isEqualTo("wamid.welcome");
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(phone)))
+                        .withHeader(
+                                "Authorization",
+                                equalTo("Bearer " + phone.secrets().get("accessToken")))
+                        .withRequestBody(equalToJson("""
+                                {"messaging_product":"whatsapp","to":"85260000000","type":"text",
+                                 "text":{"body":"Hello! An agent will answer you here."}}""")));
+    }
+
+    @Test
     void noWelcomeIsSentForAnAccountWithout() {
         ChannelAccount page = givenPage(null);
         GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(okJson("{\"message_id\":\"m_x\"}")));

@@ -97,6 +97,25 @@ class MetaOutboundIT extends RunningMeta {
     }
 
     @Test
+    void aWhatsAppReplyRefusedForAnExpiredTokenFailsAsBadCredentials() {
+        ChannelAccount phone = givenPhone(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone)))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"error":{"message":"Error validating access token: Session has expired",
+                                 "type":"OAuthException","code":190,"fbtrace_id":"y"}}""")));
+
+        String id = reply(new ConversationKey(Channel.WHATSAPP, phone.id(), "85261111111"), "are you there?");
+
+        DeliveryStatusChanged failed = awaitStatus(id, DeliveryStatus.FAILED);
+        assertThat(failed.failure().code()).isEqualTo("bad-credentials");
+        assertThat(failed.failure().actionRequired()).isTrue();
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(phone))));
+    }
+
+    @Test
     void aReplyIsRetriedAfterServerErrorsAndSentOnce() {
         ChannelAccount page = givenPage(null);
         String scenario = "flaky-" + page.id();

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
-import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.RunningIngest;
@@ -27,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -178,8 +176,7 @@ class LineIT extends RunningIngest {
         String body = webhook(
                 event("ev-" + UUID.randomUUID(), "rt", "U1", "{\"id\":\"m\",\"type\":\"text\",\"text\":\"x\"}", false));
         double before = inboundPublished();
-        byte[] large = new byte[1024 * 1024 + 1];
-        Arrays.fill(large, (byte) ' ');
+        byte[] large = overOneMebibyte();
 
         HttpResponse<String> forged = postSigned(account.id(), body, "another-secret");
         HttpResponse<String> unsigned = postRaw(account.id(), body.getBytes(StandardCharsets.UTF_8), null);
@@ -255,12 +252,10 @@ class LineIT extends RunningIngest {
         ChannelAccount account = givenAccount("line-token", "Welcome to our LINE service!");
         LINE.stubFor(post(urlPathEqualTo(base(account) + "/v2/bot/message/push"))
                 .willReturn(okJson("{\"sentMessages\":[{\"id\":\"461230966842064899\"}]}")));
-        ConversationKey key = new ConversationKey(Channel.LINE, account.id(), "Unew");
-        String enquiryId = "enq-" + UUID.randomUUID();
 
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, account));
+        String welcome = openEnquiry(new ConversationKey(Channel.LINE, account.id(), "Unew"), account);
 
-        assertThat(awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT).platformMessageId())
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
                 .isEqualTo("461230966842064899");
         LINE.verify(
                 1,

@@ -1,6 +1,5 @@
 package io.parley.ingest.meta;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -79,13 +78,9 @@ class MetaOutboundIT extends RunningMeta {
     @Test
     void aReplyOutsideTheMessagingWindowFailsAsWindowClosed() {
         ChannelAccount page = givenPage(null);
-        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("""
-                                {"error":{"message":"(#10) This message is sent outside of allowed window.",
-                                 "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"x"}}""")));
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(graphError(400, """
+                        {"message":"(#10) This message is sent outside of allowed window.",
+                         "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"x"}""")));
 
         String id = reply(new ConversationKey(Channel.FACEBOOK, page.id(), "1"), "too late");
 
@@ -99,13 +94,9 @@ class MetaOutboundIT extends RunningMeta {
     @Test
     void aWhatsAppReplyRefusedForAnExpiredTokenFailsAsBadCredentials() {
         ChannelAccount phone = givenPhone(null);
-        GRAPH.stubFor(post(urlPathEqualTo(messages(phone)))
-                .willReturn(aResponse()
-                        .withStatus(401)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("""
-                                {"error":{"message":"Error validating access token: Session has expired",
-                                 "type":"OAuthException","code":190,"fbtrace_id":"y"}}""")));
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(graphError(401, """
+                        {"message":"Error validating access token: Session has expired",
+                         "type":"OAuthException","code":190,"fbtrace_id":"y"}""")));
 
         String id = reply(new ConversationKey(Channel.WHATSAPP, phone.id(), "85261111111"), "are you there?");
 
@@ -255,12 +246,10 @@ class MetaOutboundIT extends RunningMeta {
         GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(okJson("""
                 {"messaging_product":"whatsapp","contacts":[{"input":"85260000000","wa_id":"85260000000"}],
                  "messages":[{"id":"wamid.welcome"}]}""")));
-        ConversationKey key = new ConversationKey(Channel.WHATSAPP, phone.id(), "85260000000");
-        String enquiryId = "enq-" + UUID.randomUUID();
 
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, phone));
+        String welcome = openEnquiry(new ConversationKey(Channel.WHATSAPP, phone.id(), "85260000000"), phone);
 
-        assertThat(awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT).platformMessageId())
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
                 .isEqualTo("wamid.welcome");
         GRAPH.verify(
                 1,

@@ -17,7 +17,6 @@ import io.parley.ingest.connector.MediaSamples;
 import io.parley.ingest.media.MediaStore;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -177,8 +176,7 @@ class WhatsAppWebhookIT extends RunningMeta {
     @Test
     void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
         givenPhone(null);
-        byte[] body = new byte[1024 * 1024 + 1];
-        Arrays.fill(body, (byte) ' ');
+        byte[] body = overOneMebibyte();
         double before = inboundPublished();
 
         HttpResponse<String> response = postRaw("/webhooks/whatsapp", body, WebhookSignature.sign(APP_SECRET, body));

@@ -30,7 +30,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -198,8 +197,7 @@ class ThirdPartyIT extends RunningIngest {
     @Test
     void aBodyOverOneMebibyteIsTooLargeAndAnUnknownAccountIsNotFound() {
         ChannelAccount account = givenAccount(null);
-        byte[] body = new byte[1024 * 1024 + 1];
-        Arrays.fill(body, (byte) ' ');
+        byte[] body = overOneMebibyte();
 
         HttpResponse<String> tooLarge = postRaw(account.id(), body, Map.of());
         HttpResponse<String> unknown = postSigned(account.id() + "-x", account, "wh-1", now(), message("c", "m", "hi"));

@@ -17,7 +17,6 @@ import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
 import io.parley.events.EntryPoint;
-import io.parley.events.Topics;
 import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.RunningIngest;
@@ -29,7 +28,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,8 +153,7 @@ class WoztellIT extends RunningIngest {
         ChannelAccount account = givenAccount("token", null);
         String body = message("m-bad", "u3", "1700000000123", "TEXT", "{\"text\":\"x\"}");
         double before = inboundPublished();
-        byte[] large = new byte[1024 * 1024 + 1];
-        Arrays.fill(large, (byte) ' ');
+        byte[] large = overOneMebibyte();
 
         HttpResponse<String> forged = postSigned(account.id(), body, "another-secret");
         HttpResponse<String> unsigned = postRaw(account.id(), body.getBytes(StandardCharsets.UTF_8), null);
@@ -247,12 +244,10 @@ class WoztellIT extends RunningIngest {
         ChannelAccount account = givenAccount("woztell-token", "account-channel", "Welcome to our WOZTELL service!");
         WOZTELL.stubFor(post(urlPathEqualTo(base(account) + "/sendResponses"))
                 .willReturn(okJson("{\"ok\":1,\"messageId\":\"wz-welcome\"}")));
-        ConversationKey key = new ConversationKey(Channel.WOZTELL, account.id(), "85290000002");
-        String enquiryId = "enq-" + UUID.randomUUID();
 
-        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, account));
+        String welcome = openEnquiry(new ConversationKey(Channel.WOZTELL, account.id(), "85290000002"), account);
 
-        assertThat(awaitStatus("welcome:" + enquiryId, DeliveryStatus.SENT).platformMessageId())
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
                 .isEqualTo("wz-welcome");
         WOZTELL.verify(
                 1,

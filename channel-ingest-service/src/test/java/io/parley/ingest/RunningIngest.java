@@ -43,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,6 +349,23 @@ public abstract class RunningIngest {
                 new CustomerMessage("m_first", firstText, List.of(), now),
                 now,
                 now.plusSeconds(60));
+    }
+
+    /**
+     * Publishes, as enquiry-service would, that an enquiry opened on this conversation of the account; returns
+     * the outbound message id its welcome message, if the account has one, is reported under.
+     */
+    protected String openEnquiry(ConversationKey key, ChannelAccount account) {
+        String enquiryId = "enq-" + UUID.randomUUID();
+        events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, key, account));
+        return "welcome:" + enquiryId;
+    }
+
+    /** A webhook body one byte over the 1 MiB every webhook endpoint accepts. */
+    protected static byte[] overOneMebibyte() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+        return body;
     }
 
     protected static DeliveryStatusChanged awaitStatus(String outboundMessageId, DeliveryStatus status) {

@@ -105,6 +105,24 @@ public class MediaFetcher {
     }
 
     /**
+     * Fetches, side by side, attachments the platform names by a plain URL that needs no token (Messenger-like
+     * links: WOZTELL, third-party systems); a reference that is not an absolute URL stays as it is, with a note.
+     */
+    public List<Result> keepLinked(ChannelAccount account, List<AttachmentRef> linked) {
+        return keepAll(linked.stream()
+                .map(declared -> new Pending(declared, () -> fetchLinked(account, declared)))
+                .toList());
+    }
+
+    private Result fetchLinked(ChannelAccount account, AttachmentRef declared) {
+        URI url = PlatformHttp.absolute(declared.ref());
+        if (url == null) {
+            return notKept(declared, "not fetched: its address is not a URL");
+        }
+        return fetch(account, url, null, declared);
+    }
+
+    /**
      * Fetches {@code url} for the account and keeps it.
      *
      * @param bearer the account's token for the platform's media host, sent to {@code url}'s host only

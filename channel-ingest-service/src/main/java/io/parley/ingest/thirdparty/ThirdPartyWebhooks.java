@@ -8,10 +8,12 @@ import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.ConnectorSettings;
 import io.parley.ingest.connector.InboundMessages;
+import io.parley.ingest.connector.MediaFetcher;
 import io.parley.kit.web.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,10 @@ import tools.jackson.databind.JsonNode;
  * secret}, {@code whsec_…}) must have signed {@code webhook-id.webhook-timestamp.body}, and the timestamp must
  * be within the tolerance of our clock (a captured request cannot be replayed later); only then is the body
  * parsed ({@link ThirdPartyMessage}). A re-delivery repeats its {@code webhook-id}, which is remembered per
- * account: it is answered 2xx and not published again.
+ * account: it is answered 2xx and not published again (nor its files fetched again). Attachments are fetched
+ * and kept by the {@link MediaFetcher} only from the host and port of the account's callback URL (its {@code
+ * platformBaseUrl}): a system serves its customers' files next to the endpoint it receives replies on. A file
+ * elsewhere, or not kept, stays as its URL with a note in the text.
  */
 @Component
 class ThirdPartyWebhooks {
@@ -32,12 +37,19 @@ class ThirdPartyWebhooks {
     private final ChannelAccounts accounts;
     private final InboundMessages inbound;
     private final ConnectorSettings settings;
+    private final MediaFetcher media;
     private final Clock clock;
 
-    ThirdPartyWebhooks(ChannelAccounts accounts, InboundMessages inbound, ConnectorSettings settings, Clock clock) {
+    ThirdPartyWebhooks(
+            ChannelAccounts accounts,
+            InboundMessages inbound,
+            ConnectorSettings settings,
+            MediaFetcher media,
+            Clock clock) {
         this.accounts = accounts;
         this.inbound = inbound;
         this.settings = settings;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -72,8 +84,13 @@ class ThirdPartyWebhooks {
         ThirdPartyMessage message = ThirdPartyMessage.read(root, now);
         ConversationKey conversation = new ConversationKey(
                 Channel.THIRD_PARTY, account.id(), message.customer().externalId());
+        String dedupId = account.id() + ":" + webhookId;
+        if (inbound.alreadyPublished(Channel.THIRD_PARTY, dedupId)) {
+            return false;
+        }
+        List<MediaFetcher.Result> kept = media.keepLinked(account, message.attachments());
         return inbound.publishOnce(
-                account.id() + ":" + webhookId,
+                dedupId,
                 new InboundMessageReceived(
                         conversation,
                         Channel.THIRD_PARTY,
@@ -82,8 +99,8 @@ class ThirdPartyWebhooks {
                         null,
                         message.customer(),
                         message.messageId(),
-                        message.text(),
-                        message.attachments(),
+                        InboundMessages.withNotes(message.text(), kept),
+                        kept.stream().map(MediaFetcher.Result::attachment).toList(),
                         message.sentAt(),
                         now));
     }

@@ -11,6 +11,7 @@ import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.account.ChannelAccounts;
 import io.parley.ingest.connector.InboundMessages;
+import io.parley.ingest.connector.MediaFetcher;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,9 +31,11 @@ import tools.jackson.databind.JsonNode;
  * A WOZTELL webhook after the HTTP layer: {@code X-Woztell-Signature} must be Base64(HMAC-SHA256(channel
  * secret, raw body)) of the account in the path before anything is parsed. The body is one message {@code
  * {from, to, timestamp, type, data, member, channel, app, messageId?}}: {@code TEXT} as its {@code
- * data.text}; any other type as {@code data.text} if there is one, else a placeholder ({@code [image]}), plus
- * a reference to each attachment URL. It is deduplicated by {@code messageId}, else by the SHA-256 of the raw
- * body (both within the account). {@code timestamp} comes as seconds (often a string) or milliseconds (a
+ * data.text}; any other type as {@code data.text} if there is one, else a placeholder ({@code [image]}), with
+ * each attachment URL fetched and kept by the {@link MediaFetcher} (only from WOZTELL's configured media hosts
+ * or the account's own platform host; a file not kept stays as its URL, with a note in the text). It is
+ * deduplicated by {@code messageId}, else by the SHA-256 of the raw body (both within the account), before
+ * any media are fetched. {@code timestamp} comes as seconds (often a string) or milliseconds (a
  * number): a value below 10^11 is read as seconds. The message's {@code channel} is kept per conversation:
  * it is the {@code channelId} replies go out through.
  */
@@ -51,12 +54,19 @@ class WoztellWebhooks {
     private final ChannelAccounts accounts;
     private final InboundMessages inbound;
     private final WoztellChannels channels;
+    private final MediaFetcher media;
     private final Clock clock;
 
-    WoztellWebhooks(ChannelAccounts accounts, InboundMessages inbound, WoztellChannels channels, Clock clock) {
+    WoztellWebhooks(
+            ChannelAccounts accounts,
+            InboundMessages inbound,
+            WoztellChannels channels,
+            MediaFetcher media,
+            Clock clock) {
         this.accounts = accounts;
         this.inbound = inbound;
         this.channels = channels;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -86,8 +96,13 @@ class WoztellWebhooks {
         }
         String messageId = text(root, "messageId");
         String platformId = messageId != null && !messageId.isBlank() ? messageId : "sha256:" + sha256(body);
+        String dedupId = account.id() + ":" + platformId;
+        if (inbound.alreadyPublished(Channel.WOZTELL, dedupId)) {
+            return false;
+        }
+        List<MediaFetcher.Result> kept = isText ? List.of() : media.keepLinked(account, attachments(kind, data));
         return inbound.publishOnce(
-                account.id() + ":" + platformId,
+                dedupId,
                 new InboundMessageReceived(
                         conversation,
                         Channel.WOZTELL,
@@ -96,8 +111,8 @@ class WoztellWebhooks {
                         null,
                         new Customer(from, null, null, null),
                         platformId,
-                        text != null && !text.isEmpty() ? text : "[" + kind + "]",
-                        isText ? List.of() : attachments(kind, data),
+                        InboundMessages.withNotes(text != null && !text.isEmpty() ? text : "[" + kind + "]", kept),
+                        kept.stream().map(MediaFetcher.Result::attachment).toList(),
                         sentAt(root.path("timestamp"), receivedAt),
                         receivedAt));
     }

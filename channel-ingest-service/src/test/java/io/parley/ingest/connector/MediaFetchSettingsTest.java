@@ -18,7 +18,8 @@ class MediaFetchSettingsTest {
         assertThat(settings.allowedHostsOf(Channel.WHATSAPP))
                 .contains("graph.facebook.com", "*.whatsapp.net", "lookaside.fbsbx.com");
         assertThat(settings.allowedHostsOf(Channel.LINE)).contains("api-data.line.me", "*.line-scdn.net");
-        assertThat(settings.allowedHostsOf(Channel.WOZTELL)).isEmpty();
+        assertThat(settings.allowedHostsOf(Channel.WOZTELL)).containsExactly("*.woztell.com");
+        assertThat(settings.allowedHostsOf(Channel.THIRD_PARTY)).isEmpty();
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -26,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /webhooks/line/{accountId}} and LINE's reply and push APIs against a stub: signature, the console's
- * empty check, text and media in, redeliveries once, bad requests refused, the reply token used once and
+ * empty check, text and media in, redeliveries once, the welcome pushed when an enquiry opens, bad requests refused, the reply token used once and
  * then push with a retry key, and a refused token reported FAILED.
  */
 class LineIT extends RunningIngest {
@@ -52,7 +51,7 @@ class LineIT extends RunningIngest {
     }
 
     @Test
-    void textAndMediaMessagesBecomeInboundMessagesOnceEach() {
+    void textAndMediaMessagesBecomeInboundMessages() {
         ChannelAccount account = givenAccount("token");
         byte[] png = MediaSamples.png(777);
         LINE.stubFor(WireMock.get(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content"))
@@ -65,15 +64,6 @@ class LineIT extends RunningIngest {
                 event(image, "rt-2", "Uabc", "{\"id\":\"m2\",\"type\":\"image\"}", false));
 
         assertThat(postSigned(account.id(), body, SECRET).statusCode()).isEqualTo(200);
-        String redelivered =
-                webhook(event(text, "rt-1", "Uabc", "{\"id\":\"m1\",\"type\":\"text\",\"text\":\"Hello\"}", true));
-        assertThat(postSigned(account.id(), redelivered, SECRET).statusCode()).isEqualTo(200);
-        String marker = "ev-" + UUID.randomUUID();
-        postSigned(
-                account.id(),
-                webhook(event(marker, "rt-3", "Uabc", "{\"id\":\"m3\",\"type\":\"text\",\"text\":\"x\"}", false)),
-                SECRET);
-        awaitInbound(account, "m3");
 
         InboundMessageReceived hello = awaitInbound(account, "m1");
         assertThat(hello.conversationKey()).isEqualTo(new ConversationKey(Channel.LINE, account.id(), "Uabc"));
@@ -88,6 +78,31 @@ class LineIT extends RunningIngest {
                         .body())
                 .isEqualTo(png);
         LINE.verify(1, getRequestedFor(urlPathEqualTo(base(account) + "/v2/bot/message/m2/content")));
+    }
+
+    @Test
+    void aRedeliveredEventIsPublishedOnce() {
+        ChannelAccount account = givenAccount("token");
+        String eventId = "ev-" + UUID.randomUUID();
+        String message = "{\"id\":\"m1\",\"type\":\"text\",\"text\":\"Hello\"}";
+
+        assertThat(postSigned(account.id(), webhook(event(eventId, "rt-1", "Uabc", message, false)), SECRET)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(postSigned(account.id(), webhook(event(eventId, "rt-1", "Uabc", message, true)), SECRET)
+                        .statusCode())
+                .isEqualTo(200);
+        postSigned(
+                account.id(),
+                webhook(event(
+                        "ev-" + UUID.randomUUID(),
+                        "rt-3",
+                        "Uabc",
+                        "{\"id\":\"m3\",\"type\":\"text\",\"text\":\"x\"}",
+                        false)),
+                SECRET);
+        awaitInbound(account, "m3");
+
         assertThat(INBOUND.seen(
                         InboundMessageReceived.class,
                         m -> m.channelAccountId().equals(account.id())
@@ -161,8 +176,7 @@ class LineIT extends RunningIngest {
         String body = webhook(
                 event("ev-" + UUID.randomUUID(), "rt", "U1", "{\"id\":\"m\",\"type\":\"text\",\"text\":\"x\"}", false));
         double before = inboundPublished();
-        byte[] large = new byte[1024 * 1024 + 1];
-        Arrays.fill(large, (byte) ' ');
+        byte[] large = overOneMebibyte();
 
         HttpResponse<String> forged = postSigned(account.id(), body, "another-secret");
         HttpResponse<String> unsigned = postRaw(account.id(), body.getBytes(StandardCharsets.UTF_8), null);
@@ -233,9 +247,31 @@ class LineIT extends RunningIngest {
         assertThat(failed.failure().actionRequired()).isTrue();
     }
 
+    @Test
+    void theWelcomeMessageIsPushedWhenAnEnquiryOpens() {
+        ChannelAccount account = givenAccount("line-token", "Welcome to our LINE service!");
+        LINE.stubFor(post(urlPathEqualTo(base(account) + "/v2/bot/message/push"))
+                .willReturn(okJson("{\"sentMessages\":[{\"id\":\"461230966842064899\"}]}")));
+
+        String welcome = openEnquiry(new ConversationKey(Channel.LINE, account.id(), "Unew"), account);
+
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
+                .isEqualTo("461230966842064899");
+        LINE.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(base(account) + "/v2/bot/message/push"))
+                        .withHeader("Authorization", equalTo("Bearer line-token"))
+                        .withRequestBody(equalToJson("""
+                        {"to":"Unew","messages":[{"type":"text","text":"Welcome to our LINE service!"}]}""")));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private ChannelAccount givenAccount(String accessToken) {
+        return givenAccount(accessToken, null);
+    }
+
+    private ChannelAccount givenAccount(String accessToken, @Nullable String welcome) {
         String id = "line-" + UUID.randomUUID();
         return givenChannelAccount(
                 id,
@@ -244,7 +280,7 @@ class LineIT extends RunningIngest {
                 Map.of("channelSecret", SECRET, "channelAccessToken", accessToken),
                 Map.of(),
                 LINE.baseUrl() + "/" + id,
-                null);
+                welcome);
     }
 
     private static String base(ChannelAccount account) {

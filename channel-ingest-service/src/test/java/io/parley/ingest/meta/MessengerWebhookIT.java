@@ -10,7 +10,6 @@ import io.parley.ingest.account.ChannelAccount;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -161,8 +160,7 @@ class MessengerWebhookIT extends RunningMeta {
     @Test
     void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
         givenPage(null);
-        byte[] body = new byte[1024 * 1024 + 1];
-        Arrays.fill(body, (byte) ' ');
+        byte[] body = overOneMebibyte();
 
         HttpResponse<String> response = postRaw("/webhooks/facebook", body, WebhookSignature.sign(APP_SECRET, body));
 

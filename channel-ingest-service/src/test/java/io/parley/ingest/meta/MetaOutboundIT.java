@@ -1,6 +1,5 @@
 package io.parley.ingest.meta;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -79,13 +78,9 @@ class MetaOutboundIT extends RunningMeta {
     @Test
     void aReplyOutsideTheMessagingWindowFailsAsWindowClosed() {
         ChannelAccount page = givenPage(null);
-        GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("""
-                                {"error":{"message":"(#10) This message is sent outside of allowed window.",
-                                 "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"x"}}""")));
+        GRAPH.stubFor(post(urlPathEqualTo(messages(page))).willReturn(graphError(400, """
+                        {"message":"(#10) This message is sent outside of allowed window.",
+                         "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"x"}""")));
 
         String id = reply(new ConversationKey(Channel.FACEBOOK, page.id(), "1"), "too late");
 
@@ -94,6 +89,21 @@ class MetaOutboundIT extends RunningMeta {
         assertThat(failed.failure().code()).isEqualTo("window-closed");
         assertThat(failed.failure().actionRequired()).isTrue();
         GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(page))));
+    }
+
+    @Test
+    void aWhatsAppReplyRefusedForAnExpiredTokenFailsAsBadCredentials() {
+        ChannelAccount phone = givenPhone(null);
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(graphError(401, """
+                        {"message":"Error validating access token: Session has expired",
+                         "type":"OAuthException","code":190,"fbtrace_id":"y"}""")));
+
+        String id = reply(new ConversationKey(Channel.WHATSAPP, phone.id(), "85261111111"), "are you there?");
+
+        DeliveryStatusChanged failed = awaitStatus(id, DeliveryStatus.FAILED);
+        assertThat(failed.failure().code()).isEqualTo("bad-credentials");
+        assertThat(failed.failure().actionRequired()).isTrue();
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(phone))));
     }
 
     @Test
@@ -228,6 +238,28 @@ class MetaOutboundIT extends RunningMeta {
         GRAPH.verify(1, postRequestedFor(urlPathEqualTo(messages(page))).withRequestBody(equalToJson("""
                                 {"recipient":{"id":"99"},"messaging_type":"RESPONSE",
                                  "message":{"text":"Welcome! We will be with you shortly."}}""")));
+    }
+
+    @Test
+    void theWelcomeMessageIsSentOnWhatsAppWhenAnEnquiryOpens() {
+        ChannelAccount phone = givenPhone("Hello! An agent will answer you here.");
+        GRAPH.stubFor(post(urlPathEqualTo(messages(phone))).willReturn(okJson("""
+                {"messaging_product":"whatsapp","contacts":[{"input":"85260000000","wa_id":"85260000000"}],
+                 "messages":[{"id":"wamid.welcome"}]}""")));
+
+        String welcome = openEnquiry(new ConversationKey(Channel.WHATSAPP, phone.id(), "85260000000"), phone);
+
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
+                .isEqualTo("wamid.welcome");
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(phone)))
+                        .withHeader(
+                                "Authorization",
+                                equalTo("Bearer " + phone.secrets().get("accessToken")))
+                        .withRequestBody(equalToJson("""
+                                {"messaging_product":"whatsapp","to":"85260000000","type":"text",
+                                 "text":{"body":"Hello! An agent will answer you here."}}""")));
     }
 
     @Test

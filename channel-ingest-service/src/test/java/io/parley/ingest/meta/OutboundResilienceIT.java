@@ -1,6 +1,5 @@
 package io.parley.ingest.meta;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -66,10 +65,7 @@ class OutboundResilienceIT extends RunningMeta {
     void aBadRequestIsFinalAndNotTriedAgain() {
         ChannelAccount page = givenPage(null);
         GRAPH.stubFor(post(urlPathEqualTo(messages(page)))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"code\":100}}")));
+                .willReturn(graphError(400, "{\"message\":\"(#100) Invalid parameter\",\"code\":100}")));
 
         String id = reply(page, "1", "refused");
 

@@ -1,6 +1,8 @@
 package io.parley.ingest.meta;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.channel.InboundMessageReceived;
@@ -79,6 +81,14 @@ abstract class RunningMeta extends RunningIngest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Graph API refusing a call with this HTTP status and its JSON {@code error} object. */
+    static ResponseDefinitionBuilder graphError(int status, String error) {
+        return WireMock.aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":" + error + "}");
     }
 
     /** The path of the Graph API's send endpoint for this page or number. */

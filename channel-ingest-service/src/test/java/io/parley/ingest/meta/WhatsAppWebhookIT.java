@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /webhooks/whatsapp}: the handshake, text and media messages normalised to inbound messages keyed
- * {@code whatsapp:<phone number id>:<wa_id>} with the contact's profile name, and bad signatures refused.
+ * {@code whatsapp:<phone number id>:<wa_id>} with the contact's profile name, a redelivery published once, and
+ * bad signatures, malformed and oversized bodies refused.
  */
 class WhatsAppWebhookIT extends RunningMeta {
 
@@ -131,6 +132,57 @@ class WhatsAppWebhookIT extends RunningMeta {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(code(response)).isEqualTo("webhook.bad-signature");
+        assertThat(inboundPublished()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceIsPublishedOnce() {
+        ChannelAccount phone = givenPhone(null);
+        String wamid = "wamid." + UUID.randomUUID();
+        String marker = "wamid." + UUID.randomUUID();
+        String body = notification(phone.id(), "\"messages\":[" + text("85291234567", wamid, "twice?") + "]");
+
+        assertThat(postSigned("/webhooks/whatsapp", body, APP_SECRET).statusCode())
+                .isEqualTo(200);
+        assertThat(postSigned("/webhooks/whatsapp", body, APP_SECRET).statusCode())
+                .isEqualTo(200);
+        postSigned(
+                "/webhooks/whatsapp",
+                notification(phone.id(), "\"messages\":[" + text("85291234567", marker, "marker") + "]"),
+                APP_SECRET);
+        awaitInbound(marker);
+
+        assertThat(INBOUND.seen(
+                        InboundMessageReceived.class, m -> m.platformMessageId().equals(wamid)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aSignedBodyThatIsNotJsonIsMalformedAndNothingIsPublished() {
+        givenPhone(null);
+        double before = inboundPublished();
+
+        HttpResponse<String> notJson =
+                postSigned("/webhooks/whatsapp", "{\"object\":\"whatsapp_business_account\",\"entry\":[", APP_SECRET);
+        HttpResponse<String> wrongShape = postSigned("/webhooks/whatsapp", "[1,2,3]", APP_SECRET);
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(code(notJson)).isEqualTo("webhook.malformed");
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(code(wrongShape)).isEqualTo("webhook.malformed");
+        assertThat(inboundPublished()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedAsTooLarge() {
+        givenPhone(null);
+        byte[] body = overOneMebibyte();
+        double before = inboundPublished();
+
+        HttpResponse<String> response = postRaw("/webhooks/whatsapp", body, WebhookSignature.sign(APP_SECRET, body));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(code(response)).isEqualTo("webhook.too-large");
         assertThat(inboundPublished()).isEqualTo(before);
     }
 

@@ -2,6 +2,7 @@ package io.parley.ingest.thirdparty;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,7 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.parley.events.AttachmentRef;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.Customer;
@@ -21,11 +24,12 @@ import io.parley.events.channel.InboundMessageReceived;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.connector.MediaSamples;
+import io.parley.ingest.media.MediaStore;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +40,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /webhooks/third-party/{accountId}} and the signed callbacks, against a stub third-party system:
  * Standard Webhooks signatures both ways, the timestamp tolerance, dedup on {@code webhook-id}, bad requests
- * refused with nothing published, and an undeliverable reply FAILED, dead-lettered, listed and replayed.
+ * refused with nothing published, attachments kept only from the callback URL's host, and an undeliverable
+ * reply FAILED, dead-lettered, listed and replayed.
  */
 class ThirdPartyIT extends RunningIngest {
 
@@ -51,10 +56,7 @@ class ThirdPartyIT extends RunningIngest {
         HttpResponse<String> response = postSigned(account, "wh-" + UUID.randomUUID(), now(), """
                 {"customer":{"id":"c-42","name":"Ann","avatarUrl":"https://img.example/ann.png",
                              "email":"ann@example.com"},
-                 "message":{"id":"%s","text":"Where is my parcel?",
-                            "attachments":[{"url":"https://files.example/a.png","mediaType":"image/png",
-                                            "fileName":"a.png","sizeBytes":1234}],
-                            "sentAt":"2025-01-31T10:15:30Z"}}""".formatted(messageId));
+                 "message":{"id":"%s","text":"Where is my parcel?","sentAt":"2025-01-31T10:15:30Z"}}""".formatted(messageId));
 
         assertThat(response.statusCode()).isEqualTo(200);
         InboundMessageReceived message = awaitInbound(messageId);
@@ -64,12 +66,50 @@ class ThirdPartyIT extends RunningIngest {
         assertThat(message.customer())
                 .isEqualTo(new Customer("c-42", "Ann", "https://img.example/ann.png", "ann@example.com"));
         assertThat(message.text()).isEqualTo("Where is my parcel?");
-        assertThat(message.attachments()).singleElement().satisfies(a -> {
-            assertThat(a.ref()).isEqualTo("https://files.example/a.png");
-            assertThat(a.mediaType()).isEqualTo("image/png");
-            assertThat(a.sizeBytes()).isEqualTo(1234L);
-        });
         assertThat(message.sentAt()).isEqualTo(Instant.parse("2025-01-31T10:15:30Z"));
+    }
+
+    @Test
+    void anAttachmentOnTheCallbacksHostIsFetchedKeptAndServedToStaff() {
+        ChannelAccount account = givenAccount(null);
+        String path = "/files/" + UUID.randomUUID() + ".png";
+        byte[] png = MediaSamples.png(900);
+        SYSTEM.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
+        String messageId = "msg-" + UUID.randomUUID();
+
+        HttpResponse<String> response =
+                postSigned(account, "wh-" + UUID.randomUUID(), now(), attachment(messageId, SYSTEM.baseUrl() + path));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        InboundMessageReceived message = awaitInbound(messageId);
+        assertThat(message.text()).isNull();
+        AttachmentRef kept = message.attachments().getFirst();
+        assertThat(kept.ref()).startsWith(MediaStore.REF_PREFIX);
+        assertThat(kept.mediaType()).isEqualTo("image/png");
+        assertThat(kept.fileName()).isEqualTo("a.png");
+        assertThat(kept.sizeBytes()).isEqualTo(900L);
+        HttpResponse<byte[]> served = MediaSamples.download(uri("/"), kept.ref(), JWKS.token("staff-1", "STAFF"));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(png);
+    }
+
+    @Test
+    void anAttachmentElsewhereIsNotFetchedAndStaysAReferenceWithANote() {
+        ChannelAccount account = givenAccount(null);
+        String path = "/files/" + UUID.randomUUID() + ".png";
+        SYSTEM.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(MediaSamples.png(64))));
+        // The same stub server under another host name: not the host of the account's callback URL.
+        String elsewhere = "http://127.0.0.1:" + SYSTEM.port() + path;
+        String messageId = "msg-" + UUID.randomUUID();
+
+        postSigned(account, "wh-" + UUID.randomUUID(), now(), attachment(messageId, elsewhere));
+
+        InboundMessageReceived message = awaitInbound(messageId);
+        assertThat(message.attachments()).containsExactly(new AttachmentRef(elsewhere, "image/png", "a.png", 1234L));
+        assertThat(message.text()).isEqualTo("[image not fetched: not from the platform's media hosts]");
+        SYSTEM.verify(0, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
@@ -157,8 +197,7 @@ class ThirdPartyIT extends RunningIngest {
     @Test
     void aBodyOverOneMebibyteIsTooLargeAndAnUnknownAccountIsNotFound() {
         ChannelAccount account = givenAccount(null);
-        byte[] body = new byte[1024 * 1024 + 1];
-        Arrays.fill(body, (byte) ' ');
+        byte[] body = overOneMebibyte();
 
         HttpResponse<String> tooLarge = postRaw(account.id(), body, Map.of());
         HttpResponse<String> unknown = postSigned(account.id() + "-x", account, "wh-1", now(), message("c", "m", "hi"));
@@ -299,6 +338,13 @@ class ThirdPartyIT extends RunningIngest {
     static String message(String customerId, String messageId, String text) {
         return """
                 {"customer":{"id":"%s"},"message":{"id":"%s","text":"%s"}}""".formatted(customerId, messageId, text);
+    }
+
+    /** A message of one PNG declared as {@code a.png} of 1234 bytes, without text. */
+    static String attachment(String messageId, String url) {
+        return """
+                {"customer":{"id":"c-7"},"message":{"id":"%s","attachments":[{"url":"%s",
+                 "mediaType":"image/png","fileName":"a.png","sizeBytes":1234}]}}""".formatted(messageId, url);
     }
 
     private HttpResponse<String> postSigned(ChannelAccount account, String webhookId, String timestamp, String body) {

@@ -29,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,8 +203,7 @@ class WeChatIT extends RunningIngest {
                 <!DOCTYPE xml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <xml><ToUserName>gh</ToUserName><FromUserName>oX</FromUserName><CreateTime>1700000000</CreateTime>
                 <MsgType>text</MsgType><Content>&secret;</Content><MsgId>%s</MsgId></xml>""".formatted(msgId());
-        byte[] large = new byte[1024 * 1024 + 1];
-        Arrays.fill(large, (byte) ' ');
+        byte[] large = overOneMebibyte();
         String old = Long.toString(Instant.now().minusSeconds(3600).getEpochSecond());
 
         HttpResponse<String> forged =

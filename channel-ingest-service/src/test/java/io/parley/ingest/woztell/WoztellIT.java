@@ -3,6 +3,7 @@ package io.parley.ingest.woztell;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,6 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.parley.events.AttachmentRef;
 import io.parley.events.Channel;
 import io.parley.events.ConversationKey;
 import io.parley.events.DeliveryStatus;
@@ -19,11 +22,12 @@ import io.parley.events.channel.InboundMessageReceived;
 import io.parley.ingest.RunningIngest;
 import io.parley.ingest.account.ChannelAccount;
 import io.parley.ingest.connector.Hmac;
+import io.parley.ingest.connector.MediaSamples;
+import io.parley.ingest.media.MediaStore;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /webhooks/woztell/{accountId}} and WOZTELL's {@code sendResponses} against a stub: signature, text
- * with either timestamp form, media as a placeholder with references, duplicates (by id and by body hash)
- * once, bad requests refused, the exact send body with the conversation's channel, and failures FAILED.
+ * with either timestamp form, media fetched and kept (only from WOZTELL's hosts or the account's own), duplicates
+ * (by id and by body hash) once, bad requests refused, the exact send body with the conversation's channel,
+ * failures FAILED, and the welcome message.
  */
 class WoztellIT extends RunningIngest {
 
@@ -66,8 +71,12 @@ class WoztellIT extends RunningIngest {
     }
 
     @Test
-    void mediaIsAPlaceholderWithItsAttachmentReferences() {
+    void anImageIsFetchedKeptAndServedToStaff() {
         ChannelAccount account = givenAccount("token", null);
+        String path = base(account) + "/media/" + UUID.randomUUID() + ".jpg";
+        byte[] jpeg = MediaSamples.jpeg(1500);
+        WOZTELL.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
 
         postSigned(
                 account.id(),
@@ -76,14 +85,42 @@ class WoztellIT extends RunningIngest {
                         "u1",
                         "1700000000123",
                         "IMAGE",
-                        "{\"attachments\":[{\"type\":\"image\",\"url\":\"https://cdn.woztell.test/a.jpg\"}]}"),
+                        "{\"attachments\":[{\"type\":\"image\",\"url\":\"" + WOZTELL.baseUrl() + path + "\"}]}"),
                 SECRET);
 
         InboundMessageReceived picture = awaitInbound(account, "m-img");
         assertThat(picture.text()).isEqualTo("[image]");
-        assertThat(picture.attachments()).hasSize(1);
-        assertThat(picture.attachments().getFirst().ref()).isEqualTo("https://cdn.woztell.test/a.jpg");
-        assertThat(picture.attachments().getFirst().mediaType()).isEqualTo("image/*");
+        AttachmentRef kept = picture.attachments().getFirst();
+        assertThat(kept.ref()).startsWith(MediaStore.REF_PREFIX);
+        assertThat(kept.mediaType()).isEqualTo("image/jpeg");
+        HttpResponse<byte[]> served = MediaSamples.download(uri("/"), kept.ref(), JWKS.token("staff-1", "STAFF"));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(jpeg);
+    }
+
+    @Test
+    void mediaOutsideWoztellsHostsIsNotFetchedAndStaysAReferenceWithANote() {
+        ChannelAccount account = givenAccount("token", null);
+        String path = base(account) + "/media/" + UUID.randomUUID() + ".jpg";
+        WOZTELL.stubFor(WireMock.get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(MediaSamples.jpeg(64))));
+        // The same stub server under another host name: not the account's platform host, not a WOZTELL one.
+        String outside = "http://127.0.0.1:" + WOZTELL.port() + path;
+
+        postSigned(
+                account.id(),
+                message(
+                        "m-out",
+                        "u1",
+                        "1700000000123",
+                        "IMAGE",
+                        "{\"attachments\":[{\"type\":\"image\",\"url\":\"" + outside + "\"}]}"),
+                SECRET);
+
+        InboundMessageReceived picture = awaitInbound(account, "m-out");
+        assertThat(picture.attachments()).containsExactly(new AttachmentRef(outside, "image/*", null, null));
+        assertThat(picture.text()).isEqualTo("[image]\n[image not fetched: not from the platform's media hosts]");
+        WOZTELL.verify(0, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
@@ -116,8 +153,7 @@ class WoztellIT extends RunningIngest {
         ChannelAccount account = givenAccount("token", null);
         String body = message("m-bad", "u3", "1700000000123", "TEXT", "{\"text\":\"x\"}");
         double before = inboundPublished();
-        byte[] large = new byte[1024 * 1024 + 1];
-        Arrays.fill(large, (byte) ' ');
+        byte[] large = overOneMebibyte();
 
         HttpResponse<String> forged = postSigned(account.id(), body, "another-secret");
         HttpResponse<String> unsigned = postRaw(account.id(), body.getBytes(StandardCharsets.UTF_8), null);
@@ -203,16 +239,39 @@ class WoztellIT extends RunningIngest {
                 .isEqualTo("not-configured");
     }
 
+    @Test
+    void theWelcomeMessageIsSentThroughTheAccountsChannelWhenAnEnquiryOpens() {
+        ChannelAccount account = givenAccount("woztell-token", "account-channel", "Welcome to our WOZTELL service!");
+        WOZTELL.stubFor(post(urlPathEqualTo(base(account) + "/sendResponses"))
+                .willReturn(okJson("{\"ok\":1,\"messageId\":\"wz-welcome\"}")));
+
+        String welcome = openEnquiry(new ConversationKey(Channel.WOZTELL, account.id(), "85290000002"), account);
+
+        assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
+                .isEqualTo("wz-welcome");
+        WOZTELL.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(base(account) + "/sendResponses"))
+                        .withHeader("Authorization", equalTo("Bearer woztell-token"))
+                        .withRequestBody(equalToJson("""
+                        {"channelId":"account-channel","recipientId":"85290000002",
+                         "response":[{"type":"TEXT","text":"Welcome to our WOZTELL service!"}]}""")));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private ChannelAccount givenAccount(String accessToken, @Nullable String channelId) {
+        return givenAccount(accessToken, channelId, null);
+    }
+
+    private ChannelAccount givenAccount(String accessToken, @Nullable String channelId, @Nullable String welcome) {
         String id = "woztell-" + UUID.randomUUID();
         Map<String, String> secrets = new HashMap<>(Map.of("channelSecret", SECRET, "accessToken", accessToken));
         if (channelId != null) {
             secrets.put("channelId", channelId);
         }
         return givenChannelAccount(
-                id, Channel.WOZTELL, "WOZTELL " + id, secrets, Map.of(), WOZTELL.baseUrl() + "/" + id, null);
+                id, Channel.WOZTELL, "WOZTELL " + id, secrets, Map.of(), WOZTELL.baseUrl() + "/" + id, welcome);
     }
 
     private static String base(ChannelAccount account) {

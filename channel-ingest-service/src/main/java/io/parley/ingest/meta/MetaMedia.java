@@ -29,21 +29,12 @@ class MetaMedia {
     }
 
     List<Result> keep(Channel channel, ChannelAccount account, List<AttachmentRef> attachments) {
-        return fetcher.keepAll(attachments.stream()
-                .map(declared -> new Pending(
-                        declared,
-                        channel == Channel.WHATSAPP
-                                ? () -> whatsApp(account, declared)
-                                : () -> messenger(account, declared)))
-                .toList());
-    }
-
-    private Result messenger(ChannelAccount account, AttachmentRef declared) {
-        URI url = PlatformHttp.absolute(declared.ref());
-        if (url == null) {
-            return MediaFetcher.notKept(declared, "not fetched: its address is not a URL");
+        if (channel != Channel.WHATSAPP) {
+            return fetcher.keepLinked(account, attachments);
         }
-        return fetcher.fetch(account, url, null, declared);
+        return fetcher.keepAll(attachments.stream()
+                .map(declared -> new Pending(declared, () -> whatsApp(account, declared)))
+                .toList());
     }
 
     private Result whatsApp(ChannelAccount account, AttachmentRef declared) {

@@ -163,16 +163,11 @@ public final class LoadBench {
                 usage.describe(report);
             } finally {
                 if (suite != null) {
-                    System.out.println("Stopping the suite…");
                     suite.close();
                 }
             }
         }
-        System.out.println();
-        System.out.println("Load benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ")");
-        System.out.print(report.table());
-        System.out.println("written to " + report.writeJson("load"));
+        report.print("Load benchmark", "load");
         System.exit(0);
     }
 

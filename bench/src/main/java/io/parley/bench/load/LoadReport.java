@@ -110,6 +110,15 @@ final class LoadReport {
                 (double) h.getValueAtPercentile(percentile) / baseline.getValueAtPercentile(percentile));
     }
 
+    /** Prints the table under {@code title} (with the machine's cores and Java), then writes the JSON. */
+    void print(String title, String benchmark) throws IOException {
+        System.out.println();
+        System.out.println(title + " (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ")");
+        System.out.print(table());
+        System.out.println("written to " + writeJson(benchmark));
+    }
+
     synchronized Path writeJson(String benchmark) throws IOException {
         Histogram baseline = base == null ? null : histograms.get(base);
         List<String> lines = new ArrayList<>();

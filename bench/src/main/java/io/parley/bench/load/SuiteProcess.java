@@ -176,6 +176,7 @@ final class SuiteProcess implements AutoCloseable {
     /** SIGTERM (what Ctrl-C does), then waits for the clean stop; kills it after two minutes. */
     @Override
     public void close() {
+        System.out.println("Stopping the suite…");
         process.destroy();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -117,16 +117,11 @@ public final class WebhookBench {
                 report.fact("platform stub requests (sends, welcome messages, tokens)", stub.requests());
             } finally {
                 if (suite != null) {
-                    System.out.println("Stopping the suite…");
                     suite.close();
                 }
             }
         }
-        System.out.println();
-        System.out.println("Webhook benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ")");
-        System.out.print(report.table());
-        System.out.println("written to " + report.writeJson("webhooks"));
+        report.print("Webhook benchmark", "webhooks");
         System.exit(0);
     }
 

@@ -14,9 +14,10 @@ public final class Bench {
             case "email" -> EmailBench.main(args);
             case "load" -> io.parley.bench.load.LoadBench.main(args);
             case "capacity" -> io.parley.bench.load.CapacityBench.main(args);
+            case "webhooks" -> io.parley.bench.load.WebhookBench.main(args);
             default -> {
                 System.err.println("parley bench: unknown benchmark '" + name
-                        + "'; known: routing, journey, email, load, capacity");
+                        + "'; known: routing, journey, email, load, capacity, webhooks");
                 System.exit(1);
             }
         }

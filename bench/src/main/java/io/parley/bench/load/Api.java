@@ -70,9 +70,13 @@ final class Api {
     Answer post(String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
                 .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.header(name, value);
+            }
+        });
         return send(request.build());
     }
 

@@ -1,10 +1,6 @@
 package io.parley.bench.load;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,23 +73,12 @@ public final class LoadBench {
                 long pid;
                 String adminPassword;
                 if (url == null) {
-                    Path data = Files.createTempDirectory(
-                            Files.createDirectories(Path.of("bench", "target")), "load-suite-");
-                    System.out.println("Starting the suite (data in " + data + ")…");
-                    suite = SuiteProcess.start(
-                            Path.of(args.text("launcher-jar", "launcher/target/parley-launcher-exec.jar")),
-                            args.integer("port-offset", -1),
-                            data,
-                            stub.url(),
-                            javaOptions(args.text("suite-java-options", "")));
+                    suite = SuiteProcess.start(args, "load-suite", stub.url());
                     origin = suite.gatewayUrl();
                     kafka = suite.kafkaBootstrap();
                     pid = suite.pid();
                     adminPassword = "parley-admin";
-                    report.fact(
-                            "suite",
-                            "child JVM pid " + pid + " (launcher --demo, -Xmx1g), port offset " + suite.offset()
-                                    + ", log " + suite.log());
+                    report.fact("suite", suite.describe());
                 } else {
                     origin = url;
                     kafka = args.text("kafka");
@@ -178,23 +163,12 @@ public final class LoadBench {
                 usage.describe(report);
             } finally {
                 if (suite != null) {
-                    System.out.println("Stopping the suite…");
                     suite.close();
                 }
             }
         }
-        System.out.println();
-        System.out.println("Load benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ")");
-        System.out.print(report.table());
-        System.out.println("written to " + report.writeJson("load"));
+        report.print("Load benchmark", "load");
         System.exit(0);
-    }
-
-    private static List<String> javaOptions(String text) {
-        return text.isBlank()
-                ? List.of()
-                : new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
     }
 
     /** The suite's CPU and RSS over the measured window, sampled every second. */

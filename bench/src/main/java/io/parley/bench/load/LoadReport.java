@@ -63,10 +63,11 @@ final class LoadReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "%-50s %8s %9s %9s %9s %9s %8s %8s%n",
+                "%-50s %8s %9s %9s %9s %9s %9s %8s %8s%n",
                 "figure (ms)",
                 "count",
                 "p50",
+                "p90",
                 "p99",
                 "p99.9",
                 "max",
@@ -76,10 +77,11 @@ final class LoadReport {
             Histogram h = histograms.get(name);
             out.append(String.format(
                     Locale.ROOT,
-                    "%-50s %8d %9.2f %9.2f %9.2f %9.2f %8s %8s%n",
+                    "%-50s %8d %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s%n",
                     name,
                     h.getTotalCount(),
                     ms(h, 50),
+                    ms(h, 90),
                     ms(h, 99),
                     ms(h, 99.9),
                     h.getMaxValue() / 1000.0,
@@ -108,6 +110,15 @@ final class LoadReport {
                 (double) h.getValueAtPercentile(percentile) / baseline.getValueAtPercentile(percentile));
     }
 
+    /** Prints the table under {@code title} (with the machine's cores and Java), then writes the JSON. */
+    void print(String title, String benchmark) throws IOException {
+        System.out.println();
+        System.out.println(title + " (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ")");
+        System.out.print(table());
+        System.out.println("written to " + writeJson(benchmark));
+    }
+
     synchronized Path writeJson(String benchmark) throws IOException {
         Histogram baseline = base == null ? null : histograms.get(base);
         List<String> lines = new ArrayList<>();
@@ -115,10 +126,11 @@ final class LoadReport {
             Histogram h = histograms.get(name);
             lines.add(String.format(
                     Locale.ROOT,
-                    "    \"%s\": {\"count\": %d, \"p50\": %.3f, \"p99\": %.3f, \"p999\": %.3f, \"max\": %.3f%s}",
+                    "    \"%s\": {\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, \"p99\": %.3f, \"p999\": %.3f, \"max\": %.3f%s}",
                     json(name),
                     h.getTotalCount(),
                     ms(h, 50),
+                    ms(h, 90),
                     ms(h, 99),
                     ms(h, 99.9),
                     h.getMaxValue() / 1000.0,

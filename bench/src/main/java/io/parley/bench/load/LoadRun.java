@@ -354,7 +354,8 @@ final class LoadRun {
                 return;
             }
             String roomId = accepted.json().path("roomId").asString();
-            Api.Answer messages = roomMessages(staff, roomId, conv);
+            Api.Answer messages =
+                    Rooms.messagesHolding(api, staff.token(), roomId, "bench " + conv + " m0", WAIT, roomNotFoundYet);
             long usable = System.nanoTime();
             if (!messages.ok() || !messages.body().contains("bench " + conv + " m0")) {
                 report.error("room not usable within 20 s of the accept", messages.toString());
@@ -394,29 +395,6 @@ final class LoadRun {
                 visitor.sendClose(WebSocket.NORMAL_CLOSURE, "done");
             }
         }
-    }
-
-    /**
-     * The room's messages once they hold the customer's first one: the accept answers with the room's id
-     * before chatroom-service has opened it (it waits {@code room-grace}, 2 s, then answers 404), so a client
-     * asks again, as the staff console would.
-     */
-    private Api.Answer roomMessages(StaffMember staff, String roomId, String conv) throws InterruptedException {
-        long giveUp = System.nanoTime() + WAIT.toNanos();
-        Api.Answer messages;
-        do {
-            messages = api.call("GET", "/api/rooms/" + roomId + "/messages?after=0", staff.token(), null);
-            if (messages.ok() && messages.body().contains("bench " + conv + " m0")) {
-                return messages;
-            }
-            if (messages.status() == 404) {
-                roomNotFoundYet.incrementAndGet();
-            }
-            // A 404 came after chatroom-service's own 2 s wait; anything else (the gateway's 503 while its
-            // circuit breaker is open) is not asked again at once.
-            Thread.sleep(messages.status() == 404 ? 20 : 250);
-        } while (System.nanoTime() < giveUp);
-        return messages;
     }
 
     private void customerWrites(Route route, String conv, int k, Opened opened, boolean measured)

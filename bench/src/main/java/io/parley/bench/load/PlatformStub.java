@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  */
 final class PlatformStub implements AutoCloseable {
 
-    /** A body that every connector takes as "sent": Graph, WhatsApp, LINE and WOZTELL each read their part. */
+    /**
+     * A body that every connector takes as "sent": Graph, WhatsApp, LINE and WOZTELL each read their part;
+     * WeChat reads {@code access_token} from its token endpoint and {@code errcode} 0 from its send API.
+     */
     private static final byte[] ANSWER =
-            "{\"recipient_id\":\"r\",\"message_id\":\"bench-out\",\"messages\":[{\"id\":\"bench-out\"}],\"sentMessages\":[{\"id\":\"bench-out\",\"quoteToken\":\"q\"}],\"ok\":1,\"messageId\":\"bench-out\"}"
+            "{\"access_token\":\"bench-token\",\"expires_in\":7200,\"errcode\":0,\"errmsg\":\"ok\",\"recipient_id\":\"r\",\"message_id\":\"bench-out\",\"messages\":[{\"id\":\"bench-out\"}],\"sentMessages\":[{\"id\":\"bench-out\",\"quoteToken\":\"q\"}],\"ok\":1,\"messageId\":\"bench-out\"}"
                     .getBytes(StandardCharsets.UTF_8);
 
     static final Pattern MESSAGE_ID = Pattern.compile("bench (c\\d+) (s\\d+)");

@@ -36,6 +36,26 @@ final class SuiteProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the suite as a benchmark's command line asks: {@code --launcher-jar}, {@code --port-offset},
+     * {@code --suite-java-options} (e.g. a flight recording), with a fresh data directory under
+     * {@code bench/target/} named {@code <prefix>-…}.
+     */
+    static SuiteProcess start(Args args, String prefix, String platformUrl) throws IOException, InterruptedException {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), prefix + "-");
+        System.out.println("Starting the suite (data in " + data + ")…");
+        return start(
+                Path.of(args.text("launcher-jar", "launcher/target/parley-launcher-exec.jar")),
+                args.integer("port-offset", -1),
+                data,
+                platformUrl,
+                javaOptions(args.text("suite-java-options", "")));
+    }
+
+    private static List<String> javaOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    /**
      * @param launcherJar the launcher's executable jar (built by {@code ./parley bench})
      * @param offset a port offset, or a negative number to find a free one
      * @param platformUrl where the demo channel accounts send
@@ -136,6 +156,11 @@ final class SuiteProcess implements AutoCloseable {
         return "localhost:" + PortPlan.standard(offset).of(PortPlan.KAFKA);
     }
 
+    /** The suite for a report: pid, options, port offset, log. */
+    String describe() {
+        return "child JVM pid " + pid() + " (launcher --demo, -Xmx1g), port offset " + offset + ", log " + log;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -151,6 +176,7 @@ final class SuiteProcess implements AutoCloseable {
     /** SIGTERM (what Ctrl-C does), then waits for the clean stop; kills it after two minutes. */
     @Override
     public void close() {
+        System.out.println("Stopping the suite…");
         process.destroy();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

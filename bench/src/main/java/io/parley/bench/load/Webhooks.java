@@ -1,10 +1,15 @@
 package io.parley.bench.load;
 
+import io.parley.ingest.wechat.WeChatCrypto;
+import io.parley.ingest.wechat.WeChatSignature;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,7 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Signed webhook requests of each messaging channel, for the demo channel accounts (API.md, Demo data),
  * shaped and signed as shared/CHANNELS.md says and as channel-ingest-service's own tests send them:
  * Messenger and WhatsApp with {@code X-Hub-Signature-256} (hex HMAC of the app secret), LINE and WOZTELL
- * with Base64 HMACs of the channel secret, the third-party channel the Standard Webhooks way.
+ * with Base64 HMACs of the channel secret, the third-party channel the Standard Webhooks way, WeChat in safe
+ * mode (the demo account has an EncodingAESKey: the message XML encrypted and {@code msg_signature} over it,
+ * with the ingest service's own {@link WeChatCrypto} and {@link WeChatSignature}).
  */
 final class Webhooks {
 
@@ -21,6 +28,9 @@ final class Webhooks {
 
     private static final String LINE_SECRET = "demo-line-secret";
     private static final String WOZTELL_SECRET = "demo-woztell-secret";
+    private static final String WECHAT_TOKEN = "demo-wechat-token";
+    private static final String WECHAT_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    private static final String WECHAT_APP_ID = "wxdemo0000000000";
     private static final byte[] THIRD_PARTY_KEY = Base64.getDecoder().decode("ZGVtby10aGlyZC1wYXJ0eS1zZWNyZXQh");
 
     /** The messaging channels of the demo data, with the account each one's webhooks name. */
@@ -28,6 +38,7 @@ final class Webhooks {
         FACEBOOK("demo-page"),
         WHATSAPP("demo-phone"),
         LINE("demo-line"),
+        WECHAT("demo-wechat"),
         WOZTELL("demo-woztell"),
         THIRD_PARTY("demo-api");
 
@@ -74,6 +85,7 @@ final class Webhooks {
                         Map.of("x-line-signature", Base64.getEncoder().encodeToString(hmac(LINE_SECRET, body))),
                         body);
             }
+            case WECHAT -> wechat(channel.accountId, customerId, messageId, text, millis / 1000);
             case WOZTELL -> {
                 byte[] body = """
                         {"from":"%s","to":"bot","timestamp":%d,"type":"TEXT","data":{"text":"%s"},\
@@ -104,6 +116,29 @@ final class Webhooks {
                         body);
             }
         };
+    }
+
+    /** WeChat's safe mode: the text XML encrypted for the app id, signed over token, timestamp, nonce, Encrypt. */
+    private static Request wechat(String accountId, String customerId, String messageId, String text, long seconds) {
+        // WeChat's MsgId is a number: one derived from the benchmark's id keeps each message distinct.
+        long msgId = UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8))
+                        .getMostSignificantBits()
+                & Long.MAX_VALUE;
+        String xml = "<xml><ToUserName><![CDATA[gh_demo00000000]]></ToUserName><FromUserName><![CDATA[" + customerId
+                + "]]></FromUserName><CreateTime>" + seconds + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+                + "<Content><![CDATA[" + text + "]]></Content><MsgId>" + msgId + "</MsgId></xml>";
+        String encrypt = WeChatCrypto.encrypt(WECHAT_AES_KEY, xml, WECHAT_APP_ID);
+        String timestamp = Long.toString(seconds);
+        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L));
+        String path = "/webhooks/wechat/" + accountId + "?signature="
+                + WeChatSignature.of(WECHAT_TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&openid=" + URLEncoder.encode(customerId, StandardCharsets.UTF_8)
+                + "&encrypt_type=aes&msg_signature="
+                + WeChatSignature.of(WECHAT_TOKEN, timestamp, nonce, encrypt);
+        byte[] body = ("<xml><ToUserName><![CDATA[gh_demo00000000]]></ToUserName><Encrypt><![CDATA[" + encrypt
+                        + "]]></Encrypt></xml>")
+                .getBytes(StandardCharsets.UTF_8);
+        return new Request(path, Map.of("Content-Type", "text/xml"), body);
     }
 
     private static Request meta(String path, String json) {

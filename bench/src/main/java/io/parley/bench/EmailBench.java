@@ -1,5 +1,7 @@
 package io.parley.bench;
 
+import static io.parley.bench.BenchClient.call;
+
 import io.parley.launcher.LaunchOptions;
 import io.parley.launcher.PortPlan;
 import io.parley.launcher.Suite;
@@ -11,8 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.convert.DurationStyle;
@@ -39,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EmailBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = BenchClient.JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SUPPORT = "support@parley.localhost";
     private static final int WARM_UP = 3;
@@ -87,7 +84,7 @@ final class EmailBench {
                     .path("token")
                     .asString();
             call(origin, "PUT", "/api/presence/me", alice, "{\"status\":\"ACTIVE\"}");
-            Frames agent = new Frames();
+            BenchClient.Frames agent = new BenchClient.Frames();
             WebSocket socket = HTTP.newWebSocketBuilder()
                     .buildAsync(URI.create(origin.replace("http", "ws") + "/ws/agent?access_token=" + alice), agent)
                     .get(10, TimeUnit.SECONDS);
@@ -135,50 +132,5 @@ final class EmailBench {
             transport.sendMessage(mail, new Address[] {new InternetAddress(SUPPORT)});
         }
         return System.nanoTime();
-    }
-
-    private static HttpResponse<String> call(String origin, String method, String path, String bearer, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The JSON frames a socket received, for waiting on the one expected. */
-    private static final class Frames implements WebSocket.Listener {
-
-        private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        JsonNode await(java.util.function.Predicate<JsonNode> expected, Duration within) throws InterruptedException {
-            long giveUp = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < giveUp) {
-                JsonNode frame = frames.poll(20, TimeUnit.MILLISECONDS);
-                if (frame != null && expected.test(frame)) {
-                    return frame;
-                }
-            }
-            throw new IllegalStateException("the expected frame did not arrive");
-        }
     }
 }

@@ -1,20 +1,18 @@
 package io.parley.bench;
 
+import static io.parley.bench.BenchClient.call;
+
 import io.parley.launcher.LaunchOptions;
 import io.parley.launcher.PortPlan;
 import io.parley.launcher.Suite;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JourneyBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = BenchClient.JSON;
+    private static final Duration FRAME_WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private JourneyBench() {}
@@ -49,7 +48,7 @@ final class JourneyBench {
                     .path("token")
                     .asString();
             call(origin, "PUT", "/api/presence/me", alice, "{\"status\":\"ACTIVE\"}");
-            Frames staffFrames = new Frames();
+            BenchClient.Frames staffFrames = new BenchClient.Frames();
             WebSocket roomSocket = HTTP.newWebSocketBuilder()
                     .buildAsync(
                             URI.create(origin.replace("http", "ws") + "/ws/rooms?access_token=" + alice), staffFrames)
@@ -72,7 +71,7 @@ final class JourneyBench {
             String origin,
             String alice,
             WebSocket roomSocket,
-            Frames staffFrames,
+            BenchClient.Frames staffFrames,
             Figures figures,
             boolean warmUp,
             int i)
@@ -94,7 +93,7 @@ final class JourneyBench {
         String visitorToken = started.path("visitorToken").asString();
         String enquiryId = awaitOffer(origin, alice, first);
 
-        Frames visitorFrames = new Frames();
+        BenchClient.Frames visitorFrames = new BenchClient.Frames();
         WebSocket visitorSocket = HTTP.newWebSocketBuilder()
                 .buildAsync(
                         URI.create(origin.replace("http", "ws") + "/ws/visitor?token=" + visitorToken), visitorFrames)
@@ -127,14 +126,14 @@ final class JourneyBench {
                 alice,
                 JSON.writeValueAsString(Map.of("text", reply)));
         visitorFrames.await(
-                frame -> reply.equals(frame.path("message").path("text").asString()));
+                frame -> reply.equals(frame.path("message").path("text").asString()), FRAME_WAIT);
         long replied = System.nanoTime();
 
         String followUp = "Thanks " + i;
         long writeStart = System.nanoTime();
         call(origin, "POST", "/api/visitor/messages", visitorToken, JSON.writeValueAsString(Map.of("text", followUp)));
         staffFrames.await(
-                frame -> followUp.equals(frame.path("message").path("text").asString()));
+                frame -> followUp.equals(frame.path("message").path("text").asString()), FRAME_WAIT);
         long received = System.nanoTime();
 
         if (!warmUp) {
@@ -159,50 +158,5 @@ final class JourneyBench {
             Thread.sleep(5);
         }
         throw new IllegalStateException("no offer for '" + preview + "'");
-    }
-
-    private static HttpResponse<String> call(String origin, String method, String path, String bearer, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The JSON frames a socket received, for waiting on the one expected. */
-    private static final class Frames implements WebSocket.Listener {
-
-        private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        void await(java.util.function.Predicate<JsonNode> expected) throws InterruptedException {
-            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < giveUp) {
-                JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (frame != null && expected.test(frame)) {
-                    return;
-                }
-            }
-            throw new IllegalStateException("the expected frame did not arrive");
-        }
     }
 }

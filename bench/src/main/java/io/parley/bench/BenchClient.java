@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,9 +43,17 @@ final class BenchClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Signs a staff member in through the gateway: their token. */
+    static String signIn(String origin, String username, String password) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("username", username, "password", password));
+        return JSON.readTree(call(origin, "POST", "/api/auth/login", null, body).body())
+                .path("token")
+                .asString();
+    }
+
     /** Opens a socket whose JSON frames go to {@code frames}. */
-    static WebSocket socket(String url, Frames frames) {
-        return HTTP.newWebSocketBuilder().buildAsync(URI.create(url), frames).join();
+    static WebSocket socket(String url, Frames frames) throws Exception {
+        return HTTP.newWebSocketBuilder().buildAsync(URI.create(url), frames).get(10, TimeUnit.SECONDS);
     }
 
     /** The JSON frames a socket received, for waiting on the one expected. */

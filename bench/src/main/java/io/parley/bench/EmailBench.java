@@ -11,8 +11,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class EmailBench {
 
     private static final JsonMapper JSON = BenchClient.JSON;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SUPPORT = "support@parley.localhost";
     private static final int WARM_UP = 3;
 
@@ -74,20 +71,11 @@ final class EmailBench {
         Path data = Files.createTempDirectory("parley-bench-email");
         try (Suite suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), properties))) {
             String origin = suite.gatewayUrl();
-            String alice = JSON.readTree(call(
-                                    origin,
-                                    "POST",
-                                    "/api/auth/login",
-                                    null,
-                                    "{\"username\":\"alice\",\"password\":\"parley-alice\"}")
-                            .body())
-                    .path("token")
-                    .asString();
+            String alice = BenchClient.signIn(origin, "alice", "parley-alice");
             call(origin, "PUT", "/api/presence/me", alice, "{\"status\":\"ACTIVE\"}");
             BenchClient.Frames agent = new BenchClient.Frames();
-            WebSocket socket = HTTP.newWebSocketBuilder()
-                    .buildAsync(URI.create(origin.replace("http", "ws") + "/ws/agent?access_token=" + alice), agent)
-                    .get(10, TimeUnit.SECONDS);
+            WebSocket socket =
+                    BenchClient.socket(origin.replace("http", "ws") + "/ws/agent?access_token=" + alice, agent);
             int smtpPort = suite.options().ports().of(PortPlan.DEMO_SMTP);
             for (int i = 0; i < mails + WARM_UP; i++) {
                 if (!jitter.isZero()) {

@@ -5,8 +5,6 @@ import static io.parley.bench.BenchClient.call;
 import io.parley.launcher.LaunchOptions;
 import io.parley.launcher.PortPlan;
 import io.parley.launcher.Suite;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ final class JourneyBench {
 
     private static final JsonMapper JSON = BenchClient.JSON;
     private static final Duration FRAME_WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private JourneyBench() {}
 
@@ -38,21 +35,11 @@ final class JourneyBench {
         Path data = Files.createTempDirectory("parley-bench-journey");
         try (Suite suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()))) {
             String origin = suite.gatewayUrl();
-            String alice = JSON.readTree(call(
-                                    origin,
-                                    "POST",
-                                    "/api/auth/login",
-                                    null,
-                                    "{\"username\":\"alice\",\"password\":\"parley-alice\"}")
-                            .body())
-                    .path("token")
-                    .asString();
+            String alice = BenchClient.signIn(origin, "alice", "parley-alice");
             call(origin, "PUT", "/api/presence/me", alice, "{\"status\":\"ACTIVE\"}");
             BenchClient.Frames staffFrames = new BenchClient.Frames();
-            WebSocket roomSocket = HTTP.newWebSocketBuilder()
-                    .buildAsync(
-                            URI.create(origin.replace("http", "ws") + "/ws/rooms?access_token=" + alice), staffFrames)
-                    .get(10, TimeUnit.SECONDS);
+            WebSocket roomSocket =
+                    BenchClient.socket(origin.replace("http", "ws") + "/ws/rooms?access_token=" + alice, staffFrames);
             for (int i = 0; i < conversations + 10; i++) {
                 boolean warmUp = i < 10;
                 journey(origin, alice, roomSocket, staffFrames, figures, warmUp, i);
@@ -94,10 +81,8 @@ final class JourneyBench {
         String enquiryId = awaitOffer(origin, alice, first);
 
         BenchClient.Frames visitorFrames = new BenchClient.Frames();
-        WebSocket visitorSocket = HTTP.newWebSocketBuilder()
-                .buildAsync(
-                        URI.create(origin.replace("http", "ws") + "/ws/visitor?token=" + visitorToken), visitorFrames)
-                .get(10, TimeUnit.SECONDS);
+        WebSocket visitorSocket =
+                BenchClient.socket(origin.replace("http", "ws") + "/ws/visitor?token=" + visitorToken, visitorFrames);
 
         long acceptStart = System.nanoTime();
         String roomId = JSON.readTree(call(origin, "POST", "/api/enquiries/" + enquiryId + "/accept", alice, null)

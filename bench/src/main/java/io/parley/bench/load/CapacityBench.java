@@ -98,8 +98,13 @@ public final class CapacityBench {
             // their offers and timers are not freed in the middle of a measurement.
             Api.Answer support = api.call("GET", "/api/admin/destinations/support", admin, null);
             System.out.println("Waiting for the conversations to go missed…");
-            Thread.sleep(Duration.ofSeconds(
-                    support.ok() ? support.json().path("maxWaitSeconds").asInt(60) + 10 : 70));
+            awaitNoneOpen(
+                    api,
+                    admin,
+                    Duration.ofSeconds((support.ok()
+                                    ? support.json().path("maxWaitSeconds").asInt(60)
+                                    : 60)
+                            + 60));
             double heap0 = heapAfterGc(sampler);
             double rss0 = sampler.rssMiB();
 
@@ -144,6 +149,19 @@ public final class CapacityBench {
         System.out.println("The suite's largest classes with every socket open (jcmd GC.class_histogram):");
         System.out.println(histogramText[0]);
         System.exit(0);
+    }
+
+    /** Waits until no enquiry is OPEN any more (all went missed at their deadline), within {@code limit}. */
+    private static void awaitNoneOpen(Api api, String admin, Duration limit) throws InterruptedException {
+        long giveUp = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < giveUp) {
+            Api.Answer open = api.call("GET", "/api/enquiries?state=OPEN&size=1", admin, null);
+            if (open.ok() && open.json().path("items").isEmpty()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("enquiries still OPEN " + limit.toSeconds() + " s after they were opened");
     }
 
     /** The smallest of three readings, each after a full GC: background work comes and goes between them. */

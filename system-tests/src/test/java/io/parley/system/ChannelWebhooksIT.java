@@ -46,15 +46,10 @@ class ChannelWebhooksIT {
     static Gateway gateway;
     static String alice;
     static AgentSocket aliceSocket;
-    static long startedAt;
 
     @BeforeAll
     static void start() {
-        startedAt = System.nanoTime();
         suite = Suite.start(new LaunchOptions(data, true, null, null, PortPlan.random(), Map.of()));
-        System.out.printf(
-                "ChannelWebhooksIT: suite with demo data started in %d ms%n",
-                (System.nanoTime() - startedAt) / 1_000_000);
         gateway = new Gateway(suite.gatewayUrl());
         alice = gateway.login("alice", "parley-alice");
         aliceSocket = AgentSocket.open(suite.gatewayUrl(), alice);
@@ -74,9 +69,6 @@ class ChannelWebhooksIT {
         if (suite != null) {
             suite.close();
         }
-        System.out.printf(
-                "ChannelWebhooksIT: suite start, every channel and stop took %d ms%n",
-                (System.nanoTime() - startedAt) / 1_000_000);
     }
 
     @Test

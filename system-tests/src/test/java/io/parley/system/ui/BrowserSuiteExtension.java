@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link BrowserSuite} for one browser test class, in a data folder of its own: started before the class's
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension}, so every browser test class starts and stops the suite the same way.
  */
 final class BrowserSuiteExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserSuiteExtension.class);
 
     private final Map<String, Object> settings;
     private @Nullable Path data;
@@ -84,11 +88,11 @@ final class BrowserSuiteExtension implements BeforeAllCallback, AfterAllCallback
                 try {
                     Files.deleteIfExists(path);
                 } catch (IOException e) {
-                    System.err.printf("could not delete %s: %s%n", path, e);
+                    LOG.warn("Could not delete {}: {}", path, e.toString());
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            System.err.printf("could not delete the suite's data in %s: %s%n", folder, e);
+            LOG.warn("Could not delete the suite's data in {}: {}", folder, e.toString());
         }
     }
 }

@@ -370,6 +370,14 @@ class GatewayIT {
     }
 
     @Test
+    void theSiteIconIsServedSoBrowsersLogNo404ForIt() throws Exception {
+        HttpResponse<byte[]> icon = anonymousGet("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
+
+    @Test
     void theConsolePageSetsTheCsrfCookieOnlyWhenTheBrowserHasNone() throws Exception {
         HttpResponse<byte[]> first = anonymousGet("/console/");
         HttpResponse<byte[]> again =

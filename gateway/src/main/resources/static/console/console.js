@@ -77,10 +77,11 @@ onUnauthorised(() => signedOut());
 
 function signedIn(availability) {
   running = true;
+  shownVersion = -1;
   const staff = me.get();
   $("login").hidden = true;
   $("app").hidden = false;
-  $("me").textContent = staff ? staff.name : availability.staffId;
+  $("me").textContent = staff ? staff.name : (availability?.staffId ?? "");
   $("nav-admin").hidden = !me.isAdmin();
   showStaffFilter();
   showStatus(availability);
@@ -133,7 +134,12 @@ for (const button of document.querySelectorAll("nav.views button")) {
 
 // --- availability --------------------------------------------------------------------------------------
 
+/** The version of the availability shown: an older snapshot, push or answer arriving late is ignored. */
+let shownVersion = -1;
+
 function showStatus(availability) {
+  if (!availability || availability.version < shownVersion) return;
+  shownVersion = availability.version;
   $("status").textContent = availability.status;
   for (const button of document.querySelectorAll(".availability button")) {
     button.setAttribute("aria-pressed", String(button.dataset.status === availability.status));
@@ -145,6 +151,8 @@ function showStatus(availability) {
 for (const button of document.querySelectorAll(".availability button")) {
   button.addEventListener("click", async () => {
     const result = await api("PUT", "/api/presence/me", { status: button.dataset.status });
+    $("status-error").hidden = result.ok;
+    $("status-error").textContent = result.ok ? "" : `Your status was not changed: ${result.title}`;
     if (result.ok) showStatus(result.json);
   });
 }

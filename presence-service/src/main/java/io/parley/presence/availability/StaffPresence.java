@@ -158,6 +158,7 @@ public class StaffPresence {
                 availability.lastActivityAt(),
                 availability.connectedSockets(),
                 availability.activeChats(),
-                account.map(StaffAccount::maxConcurrentChats).orElse(0));
+                account.map(StaffAccount::maxConcurrentChats).orElse(0),
+                availability.version());
     }
 }

@@ -65,11 +65,14 @@ class AgentSocketIT extends RunningPresence {
     void statusChangesAndOffersArePushedAsTheyHappen() throws Exception {
         Staff bob = newStaff(Role.STAFF);
         try (Client client = Client.connect(socketUri("?access_token=" + bob.token()), Map.of())) {
-            client.next("snapshot");
+            JsonNode snapshot = client.next("snapshot");
 
             put("/api/presence/me", bob.token(), "ACTIVE");
             JsonNode status = client.next("status");
             assertThat(status.path("status").path("status").asString()).isEqualTo("ACTIVE");
+            // A client keeps the newest of snapshot, pushes and answers by their version.
+            assertThat(status.path("status").path("version").asLong())
+                    .isGreaterThan(snapshot.path("status").path("version").asLong());
 
             OfferCreated offer = offer(bob.id());
             publisher.publishAndWait(Topics.ROUTING_OFFER, bob.id(), offer);

@@ -26,7 +26,15 @@ final class Screens {
                 .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Active"))
                 .click();
-        assertThat(page.getByTestId("status")).hasText("ACTIVE");
+        try {
+            assertThat(page.getByTestId("status")).hasText("ACTIVE");
+        } catch (AssertionError e) {
+            Locator refused = page.getByTestId("status-error");
+            throw new AssertionError(
+                    "Not ACTIVE after clicking Active; the console says: "
+                            + (refused.isVisible() ? refused.textContent() : "nothing"),
+                    e);
+        }
     }
 
     /** The offer card whose preview is this text. */

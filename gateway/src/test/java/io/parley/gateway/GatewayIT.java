@@ -206,6 +206,11 @@ class GatewayIT {
             JsonNode problem = json(response);
             assertThat(problem.path("code").asString()).isEqualTo("gateway.enquiry-unavailable");
             assertThat(problem.path("title").asString()).contains("Enquiries");
+            // The operator sees why: the fallback is counted by service and cause.
+            HttpResponse<byte[]> metrics = send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")));
+            assertThat(new String(metrics.body(), StandardCharsets.UTF_8))
+                    .containsPattern("parley_gateway_fallbacks_total\\{cause=\"connect\",.*service=\"enquiry\"");
         } finally {
             enquiry.restart();
         }

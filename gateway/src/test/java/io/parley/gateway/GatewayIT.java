@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,23 @@ class GatewayIT {
             assertThat(request.body()).isEqualTo(body);
             assertThat(request.header("X-Line-Signature")).isEqualTo("c2lnbmF0dXJl");
         });
+    }
+
+    @Test
+    void aBurstOfWebhooksToASlowServiceIsPassedOnNotRefused() {
+        // More at once than Spring Cloud CircuitBreaker's default bulkhead (25 per service) lets through.
+        List<CompletableFuture<HttpResponse<byte[]>>> calls = IntStream.range(0, 60)
+                .mapToObj(i -> HTTP.sendAsync(
+                        HttpRequest.newBuilder(gatewayUri("/webhooks/third-party/slow-" + i))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()))
+                .toList();
+
+        assertThat(calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode))
+                .containsOnly(200);
+        assertThat(upstream("channel-ingest").requestsTo("/webhooks/third-party/slow-59"))
+                .hasSize(1);
     }
 
     @Test
@@ -467,8 +486,18 @@ class GatewayIT {
 
     // --- the fake services -------------------------------------------------------------------------------
 
-    /** Each fake service answers 503 on paths containing "unavailable", else 200 naming itself and the path. */
+    /**
+     * Each fake service answers 503 on paths containing "unavailable", after a second on paths containing
+     * "slow", else at once; 200 naming itself and the path.
+     */
     private static Reply service(String name, Received request) {
+        if (request.path().contains("slow")) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (request.path().contains("unavailable")) {
             return new Reply(503, "application/json", "{\"status\":503}".getBytes(StandardCharsets.UTF_8));
         }

@@ -110,6 +110,7 @@ public final class WebhookBench {
                     bench.acknowledgements(channel, acks);
                     Thread.sleep(pause);
                 }
+                drainSends(stub, report);
                 String admin = api.login(
                         args.text("admin-user", "admin"),
                         suite != null ? "parley-admin" : args.text("admin-password", "parley-admin"));
@@ -123,6 +124,36 @@ public final class WebhookBench {
         }
         report.print("Webhook benchmark", "webhooks");
         System.exit(0);
+    }
+
+    /**
+     * Waits until the platform stub has had no call for 3 s (at most 5 minutes): every webhook opened an
+     * enquiry whose welcome message is sent at the account's rate limit, and the outbound figures should time
+     * staff messages, not their wait behind that backlog. Reports how many calls came and how fast.
+     */
+    private static void drainSends(PlatformStub stub, LoadReport report) throws InterruptedException {
+        long start = System.nanoTime();
+        long first = stub.requests();
+        long last = first;
+        long lastChange = start;
+        while (System.nanoTime() - lastChange < Duration.ofSeconds(3).toNanos()
+                && System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+            Thread.sleep(250);
+            long now = stub.requests();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        double seconds = (lastChange - start) / 1e9;
+        report.fact(
+                "platform calls after the last webhook (welcome backlog): count / s to drain / per s",
+                String.format(
+                        Locale.ROOT,
+                        "%d / %.1f / %.0f",
+                        last - first,
+                        seconds,
+                        seconds > 0 ? (last - first) / seconds : 0.0));
     }
 
     /** Parses {@code --channels}: {@code all}, or names separated by commas (messenger = facebook). */

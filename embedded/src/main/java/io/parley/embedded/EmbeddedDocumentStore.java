@@ -44,7 +44,7 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
      */
     public static EmbeddedDocumentStore start(@Nullable Path file, int port) {
         MVStore store = file == null ? null : open(file);
-        H2Backend backend = store == null ? H2Backend.inMemory() : new H2Backend(store);
+        H2Backend backend = new IdLookupH2Backend(store == null ? new MVStore.Builder().open() : store);
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         try {

@@ -1,0 +1,92 @@
+package io.parley.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, with one change: a query that names one {@code _id} among other conditions
+ * is answered from the {@code _id} index. mongo-java-server uses an index only when the query's fields are
+ * exactly the index's, so {@code {_id: x, version: 3}} — the compare-and-set every service writes with —
+ * read and deserialised the whole collection; with thousands of enquiries, rooms or messages that was most of
+ * the suite's CPU. Here the one document with that {@code _id} is fetched and the whole query is matched
+ * against it, which is what the query means (its top-level conditions all hold), only without the scan.
+ * Everything else — storage, file format, other queries — is mongo-java-server's own.
+ */
+final class IdLookupH2Backend extends H2Backend {
+
+    IdLookupH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    private static final class Database extends H2Database {
+
+        private final MVStore store;
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            this.store = store; // before super(): its constructor opens collections already
+            super(name, store, cursors);
+        }
+
+        /** As {@link H2Database}'s, with the same map names (so existing data files are read as before). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = store.openMap("databases." + namespace);
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    private static final class IdLookupCollection extends H2Collection {
+
+        IdLookupCollection(
+                MongoDatabase database,
+                String name,
+                CollectionOptions options,
+                MVMap<Object, Document> data,
+                MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(
+                Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+            Object id = query.get("_id");
+            if (query.size() > 1 && isPlainValue(id)) {
+                Document byId = new Document("_id", id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fields);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** An {@code _id} to look up: not an operator document, a list or a pattern. */
+        private static boolean isPlainValue(Object id) {
+            return id != null
+                    && !(id instanceof Document)
+                    && !(id instanceof Collection<?>)
+                    && !BsonRegularExpression.isRegularExpression(id);
+        }
+    }
+}

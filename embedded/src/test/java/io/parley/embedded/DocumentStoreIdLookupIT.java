@@ -1,0 +1,148 @@
+package io.parley.embedded;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Queries that name an {@code _id} among other conditions (the services' compare-and-set writes) are answered
+ * from the {@code _id} index ({@link IdLookupH2Backend}); these tests pin that they mean exactly what they
+ * meant when the store scanned the collection, and that a file written before still reads.
+ */
+class DocumentStoreIdLookupIT {
+
+    @TempDir
+    Path data;
+
+    private EmbeddedDocumentStore store;
+    private MongoClient client;
+    private MongoCollection<Document> enquiries;
+
+    @BeforeEach
+    void startWithManyEnquiries() {
+        store = EmbeddedDocumentStore.start(data.resolve("store.mv"), 0);
+        client = MongoClients.create(store.connectionString());
+        enquiries = client.getDatabase("parley-test").getCollection("enquiries");
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(new Document("_id", "e" + i)
+                    .append("state", i % 2 == 0 ? "OPEN" : "CLOSED")
+                    .append("version", 1L)
+                    .append("n", i));
+        }
+        enquiries.insertMany(many);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void aCompareAndSetByIdAndVersionSucceedsOnceAndChangesOnlyThatDocument() {
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+        Document first = enquiries.findOneAndUpdate(
+                and(eq("_id", "e42"), eq("version", 1L)),
+                Updates.combine(Updates.set("state", "ONGOING"), Updates.inc("version", 1L)),
+                after);
+        Document second = enquiries.findOneAndUpdate(
+                and(eq("_id", "e42"), eq("version", 1L)),
+                Updates.combine(Updates.set("state", "MISSED"), Updates.inc("version", 1L)),
+                after);
+
+        assertThat(first).containsEntry("state", "ONGOING").containsEntry("version", 2L);
+        assertThat(second).isNull();
+        assertThat(enquiries.find(eq("_id", "e42")).first()).containsEntry("state", "ONGOING");
+        assertThat(enquiries.countDocuments(eq("state", "ONGOING"))).isEqualTo(1);
+    }
+
+    @Test
+    void everyConditionBesideTheIdStillHolds() {
+        assertThat(enquiries.find(and(eq("_id", "e42"), eq("state", "OPEN"))).first())
+                .containsEntry("n", 42);
+        assertThat(enquiries.find(and(eq("_id", "e43"), eq("state", "OPEN"))).first())
+                .isNull();
+        assertThat(enquiries
+                        .find(and(eq("_id", "e42"), or(eq("state", "CLOSED"), gt("n", 40))))
+                        .first())
+                .containsEntry("n", 42);
+        assertThat(enquiries
+                        .find(and(eq("_id", "no-such"), eq("state", "OPEN")))
+                        .first())
+                .isNull();
+        // Not a single id: answered as before, by matching every document.
+        assertThat(enquiries
+                        .find(and(in("_id", "e1", "e2", "e3"), eq("state", "OPEN")))
+                        .into(new ArrayList<>()))
+                .extracting(document -> document.get("_id"))
+                .containsExactly("e2");
+    }
+
+    @Test
+    void conditionalUpdatesAndDeletesTouchOnlyTheDocumentWithThatId() {
+        assertThat(enquiries
+                        .updateOne(and(eq("_id", "e10"), eq("state", "OPEN")), Updates.set("state", "CLOSED"))
+                        .getModifiedCount())
+                .isEqualTo(1);
+        assertThat(enquiries
+                        .updateOne(and(eq("_id", "e11"), eq("state", "OPEN")), Updates.set("state", "MISSED"))
+                        .getModifiedCount())
+                .isZero();
+        assertThat(enquiries
+                        .deleteOne(and(eq("_id", "e12"), eq("state", "OPEN")))
+                        .getDeletedCount())
+                .isEqualTo(1);
+
+        assertThat(enquiries.countDocuments(eq("state", "OPEN"))).isEqualTo(248);
+        assertThat(enquiries.countDocuments(eq("state", "MISSED"))).isZero();
+        assertThat(enquiries.countDocuments()).isEqualTo(499);
+    }
+
+    @Test
+    void aStoreFileWrittenByThePlainH2BackendIsReadAsBefore() {
+        Path file = data.resolve("older.mv");
+        MVStore older = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer plain = new MongoServer(new H2Backend(older));
+        String uri = "mongodb://127.0.0.1:" + plain.bind().getPort();
+        try (MongoClient writer = MongoClients.create(uri)) {
+            writer.getDatabase("parley-test")
+                    .getCollection("rooms")
+                    .insertOne(new Document("_id", "r1").append("version", 3L));
+        } finally {
+            plain.shutdownNow();
+            older.commit();
+            older.close();
+        }
+
+        try (EmbeddedDocumentStore reopened = EmbeddedDocumentStore.start(file, 0);
+                MongoClient reader = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> rooms = reader.getDatabase("parley-test").getCollection("rooms");
+            assertThat(rooms.find(and(eq("_id", "r1"), eq("version", 3L))).first())
+                    .isNotNull();
+            assertThat(rooms.countDocuments()).isEqualTo(1);
+        }
+    }
+}

@@ -14,10 +14,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * mongo-java-server's H2 backend, with one change: a query that names one {@code _id} among other conditions
- * is answered from the {@code _id} index. mongo-java-server uses an index only when the query's fields are
+ * (beside it, or in its top-level {@code $and}) is answered from the {@code _id} index. mongo-java-server uses an index only when the query's fields are
  * exactly the index's, so {@code {_id: x, version: 3}} — the compare-and-set every service writes with —
  * read and deserialised the whole collection; with thousands of enquiries, rooms or messages that was most of
  * the suite's CPU. Here the one document with that {@code _id} is fetched and the whole query is matched
@@ -69,8 +70,8 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-            Object id = query.get("_id");
-            if (query.size() > 1 && isPlainValue(id)) {
+            Object id = idOf(query);
+            if (isPlainValue(id) && !(query.size() == 1 && query.containsKey("_id"))) {
                 Document byId = new Document("_id", id);
                 for (Index<Object> index : getIndexes()) {
                     if (index.canHandle(byId)) {
@@ -81,8 +82,28 @@ final class IdLookupH2Backend extends H2Backend {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
 
+        /**
+         * The {@code _id} every match must have: the query's own, or one of its top-level {@code $and}'s (the
+         * driver's {@code Filters.and} sends {@code {$and: [{_id: x}, {version: 3}]}}); null if none.
+         */
+        private static @Nullable Object idOf(Document query) {
+            if (query.containsKey("_id")) {
+                return query.get("_id");
+            }
+            if (query.get("$and") instanceof Collection<?> all) {
+                for (Object condition : all) {
+                    if (condition instanceof Document part
+                            && part.containsKey("_id")
+                            && isPlainValue(part.get("_id"))) {
+                        return part.get("_id");
+                    }
+                }
+            }
+            return null;
+        }
+
         /** An {@code _id} to look up: not an operator document, a list or a pattern. */
-        private static boolean isPlainValue(Object id) {
+        private static boolean isPlainValue(@Nullable Object id) {
             return id != null
                     && !(id instanceof Document)
                     && !(id instanceof Collection<?>)

@@ -81,6 +81,15 @@ class DocumentStoreIdLookupIT {
 
     @Test
     void everyConditionBesideTheIdStillHolds() {
+        // Written as one document ({_id, state}) and as the driver's and() writes it ({$and: [...]}).
+        assertThat(enquiries
+                        .find(new Document("_id", "e42").append("state", "OPEN"))
+                        .first())
+                .containsEntry("n", 42);
+        assertThat(enquiries
+                        .find(new Document("_id", "e43").append("state", "OPEN"))
+                        .first())
+                .isNull();
         assertThat(enquiries.find(and(eq("_id", "e42"), eq("state", "OPEN"))).first())
                 .containsEntry("n", 42);
         assertThat(enquiries.find(and(eq("_id", "e43"), eq("state", "OPEN"))).first())

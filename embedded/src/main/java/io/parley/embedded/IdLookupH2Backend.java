@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * read and deserialised the whole collection; with thousands of enquiries, rooms or messages that was most of
  * the suite's CPU. Here the one document with that {@code _id} is fetched and the whole query is matched
  * against it, which is what the query means (its top-level conditions all hold), only without the scan.
- * Everything else — storage, file format, other queries — is mongo-java-server's own.
+ * Likewise a top-level {@code $and} of distinct fields is read as the one document it means, so that a unique
+ * compound index whose fields it names is used. Everything else — storage, file format, other queries — is
+ * mongo-java-server's own.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -79,7 +81,31 @@ final class IdLookupH2Backend extends H2Backend {
                     }
                 }
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+            return super.queryDocuments(flattened(query), orderBy, skip, limit, batchSize, fields);
+        }
+
+        /**
+         * {@code {$and: [{a: 1}, {b: 2}]}} as {@code {a: 1, b: 2}} when no field repeats: the same query, in the
+         * form whose fields mongo-java-server compares with a unique index's (the driver writes every {@code
+         * Filters.and} as {@code $and}, so a compound unique index was never used).
+         */
+        private static Document flattened(Document query) {
+            if (query.size() != 1 || !(query.get("$and") instanceof Collection<?> all)) {
+                return query;
+            }
+            Document flat = new Document();
+            for (Object condition : all) {
+                if (!(condition instanceof Document part)) {
+                    return query;
+                }
+                for (String field : part.keySet()) {
+                    if (field.startsWith("$") || flat.containsKey(field)) {
+                        return query;
+                    }
+                    flat.put(field, part.get(field));
+                }
+            }
+            return flat;
         }
 
         /**

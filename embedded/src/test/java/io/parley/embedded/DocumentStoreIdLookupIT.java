@@ -11,6 +11,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -128,6 +130,30 @@ class DocumentStoreIdLookupIT {
         assertThat(enquiries.countDocuments(eq("state", "OPEN"))).isEqualTo(248);
         assertThat(enquiries.countDocuments(eq("state", "MISSED"))).isZero();
         assertThat(enquiries.countDocuments()).isEqualTo(499);
+    }
+
+    @Test
+    void anAndOfTheFieldsOfAUniqueIndexFindsTheOneDocumentAndNothingElse() {
+        MongoCollection<Document> messages = client.getDatabase("parley-test").getCollection("messages");
+        messages.createIndex(Indexes.ascending("enquiryId", "dedupeKey"), new IndexOptions().unique(true));
+        for (int i = 0; i < 100; i++) {
+            messages.insertOne(new Document("_id", "m" + i)
+                    .append("enquiryId", "e" + (i % 10))
+                    .append("dedupeKey", "k" + i)
+                    .append("seq", i));
+        }
+
+        assertThat(messages.find(and(eq("enquiryId", "e3"), eq("dedupeKey", "k13")))
+                        .first())
+                .containsEntry("seq", 13);
+        assertThat(messages.find(and(eq("enquiryId", "e4"), eq("dedupeKey", "k13")))
+                        .first())
+                .isNull();
+        assertThat(messages.find(and(eq("enquiryId", "e3"), gt("seq", 50))).into(new ArrayList<>()))
+                .extracting(document -> document.get("seq"))
+                .containsExactlyInAnyOrder(53, 63, 73, 83, 93);
+        // A field named twice is not merged: both conditions must hold.
+        assertThat(messages.find(and(gt("seq", 10), eq("seq", 5))).first()).isNull();
     }
 
     @Test

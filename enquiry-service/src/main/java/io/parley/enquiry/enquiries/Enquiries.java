@@ -13,12 +13,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -121,9 +123,15 @@ public class Enquiries {
         collection.updateOne(eq("_id", id), Updates.pull("outbox", event));
     }
 
-    /** Enquiries with events still waiting for Kafka. */
-    public List<Enquiry> withPendingEvents(int limit) {
-        return collection.find(Filters.exists("outbox.0")).limit(limit).into(new ArrayList<>());
+    /** The ids of enquiries with events still waiting for Kafka: reads every enquiry, so only for a sweep. */
+    public List<String> idsWithPendingEvents(int limit) {
+        return collection
+                .withDocumentClass(Document.class)
+                .find(Filters.exists("outbox.0"))
+                .projection(Projections.include("_id"))
+                .limit(limit)
+                .map(document -> document.getString("_id"))
+                .into(new ArrayList<>());
     }
 
     public void offered(String id, String staffId) {

@@ -6,10 +6,17 @@ import io.parley.events.enquiry.EnquiryEvent;
 import io.parley.kit.kafka.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,22 +24,43 @@ import org.springframework.stereotype.Component;
  * Gets every transition's event to {@code enquiry.lifecycle.v1}, in order, even when Kafka is away at the
  * moment of the transition: the event is written into the enquiry's outbox by the transition's own
  * conditional update; it is published at once when it is the only one waiting, and otherwise (or after a
- * failure) by a relay that retries each enquiry's outbox in order every second. An event can go out twice
- * (published, then the store was not told); consumers are idempotent and the event id is the same.
+ * failure) by a relay that retries each such enquiry's outbox in order every second. An event can go out
+ * twice (published, then the store was not told); consumers are idempotent and the event id is the same.
+ *
+ * <p>The relay retries the enquiries this instance could not deliver at once, which it remembers; it does not
+ * search the store every second (no index can find a non-empty outbox, so that search read every enquiry
+ * ever made). Events left by a stop or a crash between a transition and its delivery are found by a sweep of
+ * the store: at the relay's first run and then every {@code parley.enquiry.outbox-sweep-interval} (5 min).
  */
 @Component
 public class LifecycleOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(LifecycleOutbox.class);
+    private static final int SWEEP_LIMIT = 10_000;
 
     private final Enquiries enquiries;
     private final EventPublisher events;
     private final Clock clock;
+    private final Duration sweepEvery;
+    /** Enquiries whose outbox may hold events that did not go out at once. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
-    LifecycleOutbox(Enquiries enquiries, EventPublisher events, Clock clock) {
+    private Instant nextSweep = Instant.MIN;
+
+    @Autowired
+    LifecycleOutbox(
+            Enquiries enquiries,
+            EventPublisher events,
+            Clock clock,
+            @Value("${parley.enquiry.outbox-sweep-interval:5m}") Duration sweepEvery) {
         this.enquiries = enquiries;
         this.events = events;
         this.clock = clock;
+        this.sweepEvery = sweepEvery;
+    }
+
+    LifecycleOutbox(Enquiries enquiries, EventPublisher events, Clock clock) {
+        this(enquiries, events, clock, Duration.ofMinutes(5));
     }
 
     /** The event of a transition about to be made, as the outbox holds it. */
@@ -49,19 +77,47 @@ public class LifecycleOutbox {
     public boolean deliver(Enquiry transitioned, String event) {
         List<String> outbox = transitioned.outbox();
         if (outbox.isEmpty() || !outbox.getFirst().equals(event)) {
+            waiting.add(transitioned.id());
             return false;
         }
-        return publish(transitioned.id(), event);
+        boolean published = publish(transitioned.id(), event);
+        if (!published) {
+            waiting.add(transitioned.id());
+        }
+        return published;
     }
 
-    /** The relay: every second, each enquiry's waiting events in order, stopping at the first failure. */
+    /**
+     * Has the relay look at this enquiry's outbox on its next run: for an enquiry met again after a restart or
+     * a hand-over (a redelivered opener), whose events the instance that stored them may not have sent.
+     */
+    public void retry(String enquiryId) {
+        waiting.add(enquiryId);
+    }
+
+    /** The relay: every second, each waiting enquiry's events in order, stopping at its first failure. */
     @Scheduled(fixedDelayString = "${parley.enquiry.outbox-relay-interval:1s}")
     void relay() {
-        for (Enquiry enquiry : enquiries.withPendingEvents(500)) {
-            for (String event : enquiry.outbox()) {
-                if (!publish(enquiry.id(), event)) {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextSweep)) {
+            waiting.addAll(enquiries.idsWithPendingEvents(SWEEP_LIMIT));
+            nextSweep = now.plus(sweepEvery);
+        }
+        for (String enquiryId : List.copyOf(waiting)) {
+            // Forget it first: a transition that queues an event meanwhile adds it again, and so does this
+            // loop when the outbox is not empty after it.
+            waiting.remove(enquiryId);
+            Optional<Enquiry> enquiry = enquiries.byId(enquiryId);
+            if (enquiry.isEmpty()) {
+                continue;
+            }
+            for (String event : enquiry.get().outbox()) {
+                if (!publish(enquiryId, event)) {
                     break;
                 }
+            }
+            if (enquiries.byId(enquiryId).map(e -> !e.outbox().isEmpty()).orElse(false)) {
+                waiting.add(enquiryId);
             }
         }
     }

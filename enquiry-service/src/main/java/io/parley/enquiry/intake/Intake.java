@@ -120,6 +120,8 @@ public class Intake {
         // (the relay sends it): all that is left is to point the conversation at it.
         if (enquiries.insert(enquiry)) {
             outbox.deliver(enquiry, enquiry.outbox().getFirst());
+        } else {
+            outbox.retry(enquiryId);
         }
         conversations.setCurrent(message.conversationKey().value(), enquiryId);
     }

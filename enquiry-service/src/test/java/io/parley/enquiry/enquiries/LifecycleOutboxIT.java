@@ -88,6 +88,39 @@ class LifecycleOutboxIT {
         }
     }
 
+    @Test
+    void anEventQueuedBehindAnotherIsRelayedWithoutSearchingTheStore() {
+        // The sweep of the store is due only at the first run, then in an hour: what follows must not need it.
+        LifecycleOutbox outbox = new LifecycleOutbox(
+                enquiries, publisher(TestInfrastructure.kafkaBootstrap()), Clock.systemUTC(), Duration.ofHours(1));
+        outbox.relay();
+        String enquiryId = "enq-behind-" + run;
+        Instant now = Instant.now();
+        enquiries.insert(openEnquiry(enquiryId, now));
+        ConversationKey conversation = ConversationKey.parse("web:demo:v-" + run);
+        // Two transitions' events in the outbox before either is delivered: the second is not first in line.
+        String first = outbox.encode(new EnquiryAccepted(enquiryId, conversation, "alice", "room-1-" + run, now));
+        String second = outbox.encode(new EnquiryAccepted(enquiryId, conversation, "bob", "room-2-" + run, now));
+        enquiries.queue(enquiryId, first).orElseThrow();
+        Enquiry both = enquiries.queue(enquiryId, second).orElseThrow();
+
+        assertThat(outbox.deliver(both, second)).isFalse();
+
+        try (TopicTap<String, EnquiryEvent> lifecycle = TopicTap.on(Topics.ENQUIRY_LIFECYCLE)) {
+            outbox.relay();
+
+            assertThat(lifecycle
+                            .await(EnquiryAccepted.class, e -> e.roomId().equals("room-1-" + run))
+                            .staffId())
+                    .isEqualTo("alice");
+            assertThat(lifecycle
+                            .await(EnquiryAccepted.class, e -> e.roomId().equals("room-2-" + run))
+                            .staffId())
+                    .isEqualTo("bob");
+            assertThat(enquiries.byId(enquiryId).orElseThrow().outbox()).isEmpty();
+        }
+    }
+
     private EventPublisher publisher(String bootstrap) {
         var factory = new DefaultKafkaProducerFactory<Object, Object>(
                 Map.of(

@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
  * closed) change nothing: the enquiry has left OPEN, and only an OPEN enquiry's {@code offeredTo} decides an
  * accept, so its last offers stay on record. That spares the store one write per offer, half of what routing's
  * offers cost here (issue 8's load benchmark: with a destination of N staff, every accepted enquiry's N
- * withdrawals were N document updates). Both operations are set operations, so redelivery changes nothing.
+ * withdrawals were N document updates). Both operations are set operations, so redelivery changes nothing,
+ * and offers of different staff for one enquiry can be recorded at once: four consumers (the topic's
+ * partitions) keep up with routing, so an accept seldom races its own offer record.
  */
 @Configuration(proxyBeanMethods = false)
 class OfferRecords {
@@ -24,15 +26,16 @@ class OfferRecords {
     @Bean
     EventSubscription<String, OfferEvent> offerSubscription(Enquiries enquiries) {
         return EventSubscription.on(Topics.ROUTING_OFFER, (staffId, event) -> {
-            switch (event.payload()) {
-                case OfferCreated created -> enquiries.offered(created.enquiryId(), created.staffId());
-                case OfferWithdrawn withdrawn -> {
-                    if (stillWaiting(withdrawn.reason())) {
-                        enquiries.withdrawn(withdrawn.enquiryId(), withdrawn.staffId());
+                    switch (event.payload()) {
+                        case OfferCreated created -> enquiries.offered(created.enquiryId(), created.staffId());
+                        case OfferWithdrawn withdrawn -> {
+                            if (stillWaiting(withdrawn.reason())) {
+                                enquiries.withdrawn(withdrawn.enquiryId(), withdrawn.staffId());
+                            }
+                        }
                     }
-                }
-            }
-        });
+                })
+                .withConcurrency(4);
     }
 
     /** Whether the enquiry still waits after an offer withdrawn for this reason. */

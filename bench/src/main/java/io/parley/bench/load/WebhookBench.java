@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  * accounts sending to a {@link PlatformStub}), then:
  *
  * <ol>
+ *   <li><b>Warm-up</b>: 4 s of each channel's webhooks at 50/s, not measured.
  *   <li><b>Acknowledgement</b>, one channel after another: correctly signed webhooks ({@link Webhooks}), each
  *       from a new customer with a new message id, at a steady rate, open loop ({@link OpenLoop}: latency
  *       from each request's scheduled time to its answer); the demo {@code Support} destination serves the
  *       accounts, so each opens an enquiry as in production. Per channel: p50/p90/p99/max, count, errors
  *       (non-2xx, no answer within 30 s).
+ *   <li><b>Drain</b>: until the platform stub has been quiet for 3 s (the welcome messages of every enquiry
+ *       the acknowledgements opened); then, when the benchmark started the suite, a fresh suite for what follows.
  *   <li><b>Outbound</b>: a few conversations per channel are opened and accepted by a signed-in staff member
  *       (the {@link LoadSetup} destinations, one staff member each), then staff messages go to those rooms at
  *       a modest open-loop rate, round robin; per channel, the time from {@code POST /api/rooms/{id}/messages}

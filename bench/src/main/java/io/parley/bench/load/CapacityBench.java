@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class CapacityBench {
                     + " open files in the suite, the limit is " + limit + " (ulimit -n): raise it or ask for fewer.");
             System.exit(1);
         }
-        LoadReport report = new LoadReport();
+        Figures report = new Figures();
         report.fact("options", args.given());
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("bench", "target")), "capacity-suite-");
         List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());

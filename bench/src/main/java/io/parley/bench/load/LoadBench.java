@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class LoadBench {
                 args.duration("max-wait", Duration.ofSeconds(10)));
         int staff = args.integer("staff", 500);
         boolean perChannel = !args.text("destinations", "per-channel").equals("one");
-        LoadReport report = new LoadReport();
+        Figures report = new Figures();
         report.base(RAW);
         report.histogram(RAW);
         report.fact("options", args.given());
@@ -229,7 +230,7 @@ public final class LoadBench {
             thread.join();
         }
 
-        void describe(LoadReport report) {
+        void describe(Figures report) {
             if (sampler == null) {
                 report.fact("suite CPU and RSS", "not measured (no pid)");
                 return;

@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import io.parley.bench.load.Cast.Route;
 import io.parley.bench.load.Cast.StaffMember;
 import java.net.http.WebSocket;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * accepts, reads the room, subscribes to it on the room socket; then customer and staff write in turn, each
  * message awaited at its far end (staff room socket; platform stub or visitor socket); then the room is
  * closed. Some conversations are left unanswered: their offers must be withdrawn as EXPIRED at the deadline.
- * The socket listeners and the stub report arrivals here; latencies go to the {@link LoadReport}, message
+ * The socket listeners and the stub report arrivals here; latencies go to the {@link Figures}, message
  * ids to the {@link Ledger}.
  */
 final class LoadRun {
@@ -48,7 +49,7 @@ final class LoadRun {
     private final String widgetId;
     private final List<Route> routes;
     private final Profile profile;
-    private final LoadReport report;
+    private final Figures report;
     private final Ledger ledger = new Ledger();
     /** Makes customer and platform message ids unique per run, so a suite that ran before dedups nothing. */
     private final String runId = Long.toHexString(System.nanoTime() & 0xffffffL);
@@ -68,7 +69,7 @@ final class LoadRun {
     private final AtomicLong roomNotFoundYet = new AtomicLong();
     private volatile int measuredFrom = Integer.MAX_VALUE;
 
-    LoadRun(Api api, String widgetId, List<Route> routes, Profile profile, LoadReport report) {
+    LoadRun(Api api, String widgetId, List<Route> routes, Profile profile, Figures report) {
         this.api = api;
         this.widgetId = widgetId;
         this.routes = routes;

@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import io.parley.bench.load.Cast.Route;
 import io.parley.bench.load.Cast.StaffMember;
 import java.net.http.WebSocket;
@@ -31,9 +32,9 @@ final class LoadSetup {
 
     private final Api api;
     private final String admin;
-    private final LoadReport report;
+    private final Figures report;
 
-    LoadSetup(Api api, String adminToken, LoadReport report) {
+    LoadSetup(Api api, String adminToken, Figures report) {
         this.api = api;
         this.admin = adminToken;
         this.report = report;

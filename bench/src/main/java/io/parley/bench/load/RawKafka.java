@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +31,7 @@ final class RawKafka {
     private RawKafka() {}
 
     /** Sends {@code rate} records per second for {@code duration}; records "raw Kafka produce → consume". */
-    static void measure(
-            String bootstrap, int rate, Duration duration, int payloadBytes, LoadReport report, String figure)
+    static void measure(String bootstrap, int rate, Duration duration, int payloadBytes, Figures report, String figure)
             throws Exception {
         String topic = "bench.raw." + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {

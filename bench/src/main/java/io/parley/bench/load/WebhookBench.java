@@ -1,5 +1,6 @@
 package io.parley.bench.load;
 
+import io.parley.bench.Figures;
 import io.parley.bench.load.Cast.Route;
 import io.parley.bench.load.Cast.StaffMember;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class WebhookBench {
     private static final String OUT_ALL = "outbound all: scheduled -> stub (open loop)";
 
     private final Api api;
-    private final LoadReport report;
+    private final Figures report;
     private final Arrivals arrivals;
     private final String runId = Long.toHexString(System.nanoTime() & 0xffffffL);
     private final Map<String, String> enquiryOf = new ConcurrentHashMap<>();
@@ -59,7 +60,7 @@ public final class WebhookBench {
     private final AtomicLong stubBeforeAnswer = new AtomicLong();
     private final AtomicLong notOfferedYet = new AtomicLong();
 
-    private WebhookBench(Api api, LoadReport report, Arrivals arrivals) {
+    private WebhookBench(Api api, Figures report, Arrivals arrivals) {
         this.api = api;
         this.report = report;
         this.arrivals = arrivals;
@@ -79,7 +80,7 @@ public final class WebhookBench {
         int conversations = args.integer("outbound-conversations", 10);
         Duration pause = args.duration("pause", Duration.ofSeconds(5));
 
-        LoadReport report = new LoadReport();
+        Figures report = new Figures();
         channels.forEach(channel -> report.histogram(ackFigure(channel)));
         channels.forEach(channel -> report.histogram(outFigure(channel)));
         channels.forEach(channel -> report.histogram(outAfterAnswerFigure(channel)));
@@ -148,7 +149,7 @@ public final class WebhookBench {
      * enquiry whose welcome message is sent at the account's rate limit, and the outbound figures should time
      * staff messages, not their wait behind that backlog. Reports how many calls came and how fast.
      */
-    private static void drainSends(PlatformStub stub, LoadReport report) throws InterruptedException {
+    private static void drainSends(PlatformStub stub, Figures report) throws InterruptedException {
         long start = System.nanoTime();
         long first = stub.requests();
         long last = first;
@@ -307,7 +308,7 @@ public final class WebhookBench {
                 LoadSetup.WIDGET,
                 routes,
                 new LoadRun.Profile(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, 0, Duration.ofSeconds(60)),
-                new LoadReport());
+                new Figures());
         probe[0].probe();
 
         List<Room> rooms = Collections.synchronizedList(new ArrayList<>());

@@ -14,15 +14,11 @@ import org.springframework.context.annotation.Configuration;
  * channel-ingest-service delivers {@code channel.outbound-message.v1} in its own group, each message once:
  * WEB conversations to the visitor's transcript, the others to their channel's connector. One subscription
  * for the topic, because two in one group would split its partitions between them. Sending waits on the
- * platform (and its rate limit), so {@value #CONSUMERS} consumers share the partitions: messages of one
- * conversation (one key, one partition) still go out in order, while other conversations' messages do not wait
- * behind them.
+ * platform (and its rate limit), so there is a consumer per partition: messages of one conversation (one key,
+ * one partition) still go out in order, while other conversations' messages do not wait behind them.
  */
 @Configuration(proxyBeanMethods = false)
 class WebReplySubscription {
-
-    /** As many as the topic has partitions by default ({@code parley.kafka.partitions}); more would idle. */
-    static final int CONSUMERS = 4;
 
     @Bean
     EventSubscription<ConversationKey, OutboundMessageEvent> outboundMessages(
@@ -38,6 +34,6 @@ class WebReplySubscription {
                         }
                     }
                 })
-                .withConcurrency(CONSUMERS);
+                .withConsumerPerPartition();
     }
 }

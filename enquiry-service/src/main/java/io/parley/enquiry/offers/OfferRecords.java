@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * accept, so its last offers stay on record. That spares the store one write per offer, half of what routing's
  * offers cost here (issue 8's load benchmark: with a destination of N staff, every accepted enquiry's N
  * withdrawals were N document updates). Both operations are set operations, so redelivery changes nothing,
- * and offers of different staff for one enquiry can be recorded at once: four consumers (the topic's
- * partitions) keep up with routing, so an accept seldom races its own offer record.
+ * and offers of different staff for one enquiry can be recorded at once: a consumer per partition
+ * keep up with routing, so an accept seldom races its own offer record.
  */
 @Configuration(proxyBeanMethods = false)
 class OfferRecords {
@@ -35,7 +35,7 @@ class OfferRecords {
                         }
                     }
                 })
-                .withConcurrency(4);
+                .withConsumerPerPartition();
     }
 
     /** Whether the enquiry still waits after an offer withdrawn for this reason. */

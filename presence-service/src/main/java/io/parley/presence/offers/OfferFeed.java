@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keeps {@link OpenOffers} up to date from {@code routing.offer.v1} (keyed by staff id). Four consumers (the
- * topic's partitions): one staff member's offers stay in order, while each waits on the store for a
+ * Keeps {@link OpenOffers} up to date from {@code routing.offer.v1} (keyed by staff id). A consumer per partition
+ * of the topic: one staff member's offers stay in order, while each waits on the store for a
  * different staff member's (with one consumer, offers reached the sockets 9-15 s late at 20 new
  * conversations/s to 60 staff, issue 8's load benchmark).
  */
@@ -26,6 +26,6 @@ class OfferFeed {
                         case OfferWithdrawn withdrawn -> offers.withdrawn(withdrawn);
                     }
                 })
-                .withConcurrency(4);
+                .withConsumerPerPartition();
     }
 }

@@ -42,6 +42,7 @@ public final class EventConsumers implements SmartLifecycle {
             ConsumerFactory<Object, Object> consumerFactory,
             CommonErrorHandler errorHandler,
             String serviceGroup,
+            int partitions,
             MeterRegistry meters) {
         Set<String> seen = new java.util.HashSet<>();
         for (EventSubscription<?, ?> subscription : subscriptions) {
@@ -70,7 +71,10 @@ public final class EventConsumers implements SmartLifecycle {
             properties.setListenerTaskExecutor(executor);
             ConcurrentMessageListenerContainer<Object, Object> container =
                     new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
-            container.setConcurrency(subscription.concurrency());
+            container.setConcurrency(
+                    subscription.concurrency() == EventSubscription.ONE_PER_PARTITION
+                            ? partitions
+                            : subscription.concurrency());
             container.setCommonErrorHandler(errorHandler);
             container.setBeanName(group + "." + subscription.topic().name());
             containers.add(container);

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param topic the topic to consume
  * @param handler what to do with each event
  * @param group the consumer group; null for the service's own ({@code spring.application.name})
- * @param concurrency how many consumers share the topic's partitions in this instance
+ * @param concurrency how many consumers share the topic's partitions in this instance; {@value
+ *     #ONE_PER_PARTITION} for as many as the topic has partitions ({@code parley.kafka.partitions})
  */
 public record EventSubscription<K, E>(
         Topic<K, E> topic,
@@ -19,11 +20,14 @@ public record EventSubscription<K, E>(
         @Nullable String group,
         int concurrency) {
 
+    /** The {@code concurrency} of a subscription with a consumer for each of the topic's partitions. */
+    public static final int ONE_PER_PARTITION = 0;
+
     public EventSubscription {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(handler, "handler");
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1");
+        if (concurrency < ONE_PER_PARTITION) {
+            throw new IllegalArgumentException("concurrency must be at least 1, or ONE_PER_PARTITION");
         }
     }
 
@@ -34,6 +38,14 @@ public record EventSubscription<K, E>(
 
     public EventSubscription<K, E> withConcurrency(int consumers) {
         return new EventSubscription<>(topic, handler, group, consumers);
+    }
+
+    /**
+     * A consumer per partition: for a handler that mostly waits (on the store, on a platform), so that events
+     * of other keys do not queue behind one; events of one key (one partition) are still handled in order.
+     */
+    public EventSubscription<K, E> withConsumerPerPartition() {
+        return withConcurrency(ONE_PER_PARTITION);
     }
 
     public String groupOr(String serviceGroup) {

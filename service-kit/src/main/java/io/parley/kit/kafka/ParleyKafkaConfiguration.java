@@ -135,9 +135,15 @@ public class ParleyKafkaConfiguration {
             ConsumerFactory<Object, Object> consumerFactory,
             CommonErrorHandler errorHandler,
             @Value("${spring.application.name}") String service,
+            KafkaSettings settings,
             MeterRegistry meters) {
         return new EventConsumers(
-                subscriptions.orderedStream().toList(), consumerFactory, errorHandler, service, meters);
+                subscriptions.orderedStream().toList(),
+                consumerFactory,
+                errorHandler,
+                service,
+                settings.partitions(),
+                meters);
     }
 
     @Bean

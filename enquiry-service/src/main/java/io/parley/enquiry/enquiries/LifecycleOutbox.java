@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -104,20 +103,14 @@ public class LifecycleOutbox {
             nextSweep = now.plus(sweepEvery);
         }
         for (String enquiryId : List.copyOf(waiting)) {
-            // Forget it first: a transition that queues an event meanwhile adds it again, and so does this
-            // loop when the outbox is not empty after it.
+            // Forget it first: every transition that queues an event meanwhile calls deliver(), which delivers
+            // it or remembers the enquiry again; a failure here remembers it too.
             waiting.remove(enquiryId);
-            Optional<Enquiry> enquiry = enquiries.byId(enquiryId);
-            if (enquiry.isEmpty()) {
-                continue;
-            }
-            for (String event : enquiry.get().outbox()) {
+            for (String event : enquiries.byId(enquiryId).map(Enquiry::outbox).orElse(List.of())) {
                 if (!publish(enquiryId, event)) {
+                    waiting.add(enquiryId);
                     break;
                 }
-            }
-            if (enquiries.byId(enquiryId).map(e -> !e.outbox().isEmpty()).orElse(false)) {
-                waiting.add(enquiryId);
             }
         }
     }

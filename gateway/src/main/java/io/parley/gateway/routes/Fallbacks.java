@@ -50,7 +50,7 @@ class Fallbacks {
 
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Logged> logged = new ConcurrentHashMap<>();
+    private final Map<String, Throttle> logged = new ConcurrentHashMap<>();
 
     Fallbacks(MeterRegistry meters) {
         this.meters = meters;
@@ -86,20 +86,13 @@ class Fallbacks {
         if (CIRCUIT_OPEN.equals(cause)) {
             return;
         }
-        Instant now = clock.instant();
-        long[] skipped = {0};
-        Logged entry = logged.compute(service + " " + cause, (key, last) -> {
-            if (last == null || !now.isBefore(last.quietUntil())) {
-                skipped[0] = last == null ? 0 : last.skipped();
-                return new Logged(now.plus(LOG_EVERY), 0, true);
-            }
-            return new Logged(last.quietUntil(), last.skipped() + 1, false);
-        });
-        if (entry.print()) {
+        long skipped = logged.computeIfAbsent(service + " " + cause, key -> new Throttle())
+                .next(clock.instant());
+        if (skipped >= 0) {
             log.warn(
                     "{} did not answer, the gateway answered 503 ({} more like it since the last such line): {}",
                     service,
-                    skipped[0],
+                    skipped,
                     failure == null ? "no cause recorded" : failure.toString());
         }
     }
@@ -116,6 +109,22 @@ class Fallbacks {
         };
     }
 
-    /** When the next line for a service and cause may be logged, and how many were not logged since. */
-    private record Logged(Instant quietUntil, long skipped, boolean print) {}
+    /** One line per {@link #LOG_EVERY} for a service and cause, counting the ones left out. */
+    private static final class Throttle {
+
+        private Instant quietUntil = Instant.MIN;
+        private long skipped;
+
+        /** How many were left out since the last line, if a line is due now; else -1 (and this one is counted). */
+        synchronized long next(Instant now) {
+            if (now.isBefore(quietUntil)) {
+                skipped++;
+                return -1;
+            }
+            quietUntil = now.plus(LOG_EVERY);
+            long leftOut = skipped;
+            skipped = 0;
+            return leftOut;
+        }
+    }
 }

@@ -18,6 +18,7 @@ import io.parley.events.channel.DeliveryStatusChanged;
 import io.parley.events.channel.OutboundMessageRequested;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.ingest.account.ChannelAccount;
+import io.parley.ingest.connector.PlatformHttp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,15 +65,7 @@ class MetaOutboundIT extends RunningMeta {
         String id = reply(key, "Hi from Parley");
 
         assertThat(awaitStatus(id, DeliveryStatus.SENT).platformMessageId()).isEqualTo("wamid.sent-1");
-        GRAPH.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(messages(phone)))
-                        .withHeader(
-                                "Authorization",
-                                equalTo("Bearer " + phone.secrets().get("accessToken")))
-                        .withRequestBody(equalToJson("""
-                                {"messaging_product":"whatsapp","to":"852","type":"text",
-                                 "text":{"body":"Hi from Parley"}}""")));
+        verifyWhatsAppTextSent(phone, "852", "Hi from Parley");
     }
 
     @Test
@@ -251,15 +244,7 @@ class MetaOutboundIT extends RunningMeta {
 
         assertThat(awaitStatus(welcome, DeliveryStatus.SENT).platformMessageId())
                 .isEqualTo("wamid.welcome");
-        GRAPH.verify(
-                1,
-                postRequestedFor(urlPathEqualTo(messages(phone)))
-                        .withHeader(
-                                "Authorization",
-                                equalTo("Bearer " + phone.secrets().get("accessToken")))
-                        .withRequestBody(equalToJson("""
-                                {"messaging_product":"whatsapp","to":"85260000000","type":"text",
-                                 "text":{"body":"Hello! An agent will answer you here."}}""")));
+        verifyWhatsAppTextSent(phone, "85260000000", "Hello! An agent will answer you here.");
     }
 
     @Test
@@ -281,4 +266,22 @@ class MetaOutboundIT extends RunningMeta {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
+    /** Exactly one text message went to the number's send endpoint, with the account's Bearer token. */
+    private static void verifyWhatsAppTextSent(ChannelAccount phone, String to, String text) {
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(messages(phone)))
+                        .withHeader(
+                                "Authorization",
+                                equalTo("Bearer " + phone.secrets().get("accessToken")))
+                        .withRequestBody(equalToJson(PlatformHttp.JSON
+                                .createObjectNode()
+                                .put("messaging_product", "whatsapp")
+                                .put("to", to)
+                                .put("type", "text")
+                                .set(
+                                        "text",
+                                        PlatformHttp.JSON.createObjectNode().put("body", text))
+                                .toString())));
+    }
 }

@@ -106,7 +106,7 @@ public final class CapacityBench {
                                     ? support.json().path("maxWaitSeconds").asInt(60)
                                     : 60)
                             + 60));
-            double heap0 = heapAfterGc(sampler);
+            double heap0 = settledHeap(sampler);
             double rss0 = sampler.rssMiB();
 
             System.out.println("Opening " + agents + " agent sockets…");
@@ -114,8 +114,7 @@ public final class CapacityBench {
                 sockets.add(socket(api, "/ws/agent?access_token=" + tokens.get(i % tokens.size())));
                 return i;
             });
-            Thread.sleep(5000);
-            double heap1 = heapAfterGc(sampler);
+            double heap1 = settledHeap(sampler);
             double rss1 = sampler.rssMiB();
 
             System.out.println("Opening " + visitors + " visitor sockets…");
@@ -123,8 +122,7 @@ public final class CapacityBench {
                 sockets.add(socket(api, "/ws/visitor?token=" + visitorTokens.get(i)));
                 return i;
             });
-            Thread.sleep(5000);
-            double heap2 = heapAfterGc(sampler);
+            double heap2 = settledHeap(sampler);
             double rss2 = sampler.rssMiB();
             long open = sockets.stream().filter(s -> !s.isInputClosed()).count();
             histogramText[0] = sampler.classHistogram(args.integer("histogram", 25) + 3);
@@ -165,14 +163,22 @@ public final class CapacityBench {
         throw new IllegalStateException("enquiries still OPEN " + limit.toSeconds() + " s after they were opened");
     }
 
-    /** The smallest of three readings, each after a full GC: background work comes and goes between them. */
-    private static double heapAfterGc(ProcessSampler sampler) throws InterruptedException {
-        double least = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            least = Math.min(least, sampler.heapAfterGcMiB());
+    /**
+     * The suite's live heap once it has stopped changing (the sockets' server-side work done): a full GC and a
+     * reading each second until two readings are within 1 MiB, at most 30 s.
+     */
+    private static double settledHeap(ProcessSampler sampler) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        double previous = sampler.heapAfterGcMiB();
+        while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
+            double now = sampler.heapAfterGcMiB();
+            if (Math.abs(now - previous) < 1.0) {
+                return Math.min(now, previous);
+            }
+            previous = now;
         }
-        return least;
+        return previous;
     }
 
     private static WebSocket socket(Api api, String path) {

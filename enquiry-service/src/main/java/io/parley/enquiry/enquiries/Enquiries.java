@@ -18,6 +18,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -134,12 +135,14 @@ public class Enquiries {
                 .into(new ArrayList<>());
     }
 
-    public void offered(String id, String staffId) {
-        collection.updateOne(eq("_id", id), Updates.addToSet("offeredTo", staffId));
+    /** Adds the staff members to the enquiry's {@code offeredTo}: one write however many they are. */
+    public void offered(String id, Collection<String> staffIds) {
+        collection.updateOne(eq("_id", id), Updates.addEachToSet("offeredTo", List.copyOf(staffIds)));
     }
 
-    public void withdrawn(String id, String staffId) {
-        collection.updateOne(eq("_id", id), Updates.pull("offeredTo", staffId));
+    /** Removes the staff members from the enquiry's {@code offeredTo}: one write however many they are. */
+    public void withdrawn(String id, Collection<String> staffIds) {
+        collection.updateOne(eq("_id", id), Updates.pullAll("offeredTo", List.copyOf(staffIds)));
     }
 
     public List<Enquiry> find(Bson filter, int skip, int limit) {

@@ -6,14 +6,21 @@ import static com.mongodb.client.model.Filters.gt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.OfferWithdrawn;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +40,30 @@ public class OpenOffers {
         this.clock = clock;
     }
 
-    void created(OfferCreated created) {
-        Offer offer = Offer.of(created);
-        collection.replaceOne(eq("_id", offer.id()), offer, new ReplaceOptions().upsert(true));
-    }
-
-    void withdrawn(OfferWithdrawn withdrawn) {
-        collection.deleteOne(eq("_id", Offer.idOf(withdrawn.staffId(), withdrawn.enquiryId())));
+    /**
+     * Applies routing's offer events in their order with one bulk write: for each offer, only its last event
+     * counts (created: stored; withdrawn: deleted), which leaves what applying them one by one leaves.
+     */
+    void apply(List<OfferEvent> events) {
+        Map<String, WriteModel<Offer>> lastWrite = new LinkedHashMap<>();
+        for (OfferEvent event : events) {
+            switch (event) {
+                case OfferCreated created -> {
+                    Offer offer = Offer.of(created);
+                    lastWrite.put(
+                            offer.id(),
+                            new ReplaceOneModel<>(eq("_id", offer.id()), offer, new ReplaceOptions().upsert(true)));
+                }
+                case OfferWithdrawn withdrawn -> {
+                    String id = Offer.idOf(withdrawn.staffId(), withdrawn.enquiryId());
+                    lastWrite.put(id, new DeleteOneModel<>(eq("_id", id)));
+                }
+            }
+        }
+        if (!lastWrite.isEmpty()) {
+            // one write per offer id, so their order does not matter
+            collection.bulkWrite(List.copyOf(lastWrite.values()), new BulkWriteOptions().ordered(false));
+        }
     }
 
     /** The staff member's offers that have not expired, oldest first. */

@@ -5,6 +5,7 @@ import io.parley.events.Envelope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -14,13 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Runs one listener container per {@link EventSubscription}. Each record's handling is logged with its
@@ -57,7 +62,11 @@ public final class EventConsumers implements SmartLifecycle {
                     new ContainerProperties(subscription.topic().name());
             properties.setGroupId(group);
             properties.setClientId(group + "-" + subscription.topic().name());
-            properties.setMessageListener(listener(subscription, group, meters));
+            MessageListener<Object, Object> listener = listener(subscription, group, meters);
+            properties.setMessageListener(
+                    subscription.batchHandler() == null
+                            ? listener
+                            : batchListener(subscription, listener, group, meters));
             String name = group + "." + subscription.topic().name();
             joining.add(name);
             properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
@@ -110,6 +119,80 @@ public final class EventConsumers implements SmartLifecycle {
                 MDC.remove("key");
             }
         };
+    }
+
+    /**
+     * Hands a poll's events to the subscription's batch handler; events that cannot be read, and a batch that
+     * fails, go through the one-event {@code listener} instead, so the failing event is retried and
+     * dead-lettered alone ({@link BatchListenerFailedException} names it) while the events before it count
+     * as done.
+     */
+    @SuppressWarnings("unchecked")
+    private static <K, E> BatchMessageListener<Object, Object> batchListener(
+            EventSubscription<K, E> subscription,
+            MessageListener<Object, Object> listener,
+            String group,
+            MeterRegistry meters) {
+        String topic = subscription.topic().name();
+        EventBatchHandler<K, E> batchHandler = Objects.requireNonNull(subscription.batchHandler());
+        return records -> {
+            int unreadable = firstUnreadable(records);
+            List<ConsumerRecord<Object, Object>> readable = records.subList(0, unreadable);
+            List<EventBatchHandler.Keyed<K, E>> events = new ArrayList<>(readable.size());
+            for (ConsumerRecord<Object, Object> record : readable) {
+                if (record.value() != null) {
+                    events.add(new EventBatchHandler.Keyed<>((K) record.key(), (Envelope<E>) record.value()));
+                }
+            }
+            try {
+                if (!events.isEmpty()) {
+                    batchHandler.handle(events);
+                }
+                for (EventBatchHandler.Keyed<K, E> event : events) {
+                    meters.counter(
+                                    "parley.events.consumed",
+                                    "topic",
+                                    topic,
+                                    "type",
+                                    event.event().type(),
+                                    "group",
+                                    group)
+                            .increment();
+                }
+            } catch (Exception batchFailure) {
+                log.warn(
+                        "Handling a batch of {} events of {} failed ({}); handling them one by one",
+                        events.size(),
+                        topic,
+                        batchFailure.toString());
+                for (int i = 0; i < readable.size(); i++) {
+                    try {
+                        listener.onMessage(readable.get(i));
+                    } catch (RuntimeException e) {
+                        throw new BatchListenerFailedException("Handling failed", e, i);
+                    }
+                }
+            }
+            if (unreadable < records.size()) {
+                throw new BatchListenerFailedException(
+                        "Not an event",
+                        SerializationUtils.getExceptionFromHeader(
+                                records.get(unreadable),
+                                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
+                                new LogAccessor(EventConsumers.class)),
+                        unreadable);
+            }
+        };
+    }
+
+    /** The index of the first record whose value could not be read, or the number of records. */
+    private static int firstUnreadable(List<ConsumerRecord<Object, Object>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                return i;
+            }
+        }
+        return records.size();
     }
 
     /** The subscriptions still waiting for their first partition assignment; empty once all have joined. */

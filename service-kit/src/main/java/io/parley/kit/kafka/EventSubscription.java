@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param topic the topic to consume
  * @param handler what to do with each event
+ * @param batchHandler if not null, what to do with the events of one poll at once (equivalent to {@code
+ *     handler} on each in turn; the kit falls back to {@code handler} when it fails)
  * @param group the consumer group; null for the service's own ({@code spring.application.name})
  * @param concurrency how many consumers share the topic's partitions in this instance; {@value
  *     #ONE_PER_PARTITION} for as many as the topic has partitions ({@code parley.kafka.partitions})
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public record EventSubscription<K, E>(
         Topic<K, E> topic,
         EventHandler<K, E> handler,
+        @Nullable EventBatchHandler<K, E> batchHandler,
         @Nullable String group,
         int concurrency) {
 
@@ -33,11 +36,20 @@ public record EventSubscription<K, E>(
 
     /** Consumes {@code topic} in the service's own consumer group, one consumer per instance. */
     public static <K, E> EventSubscription<K, E> on(Topic<K, E> topic, EventHandler<K, E> handler) {
-        return new EventSubscription<>(topic, handler, null, 1);
+        return new EventSubscription<>(topic, handler, null, null, 1);
     }
 
     public EventSubscription<K, E> withConcurrency(int consumers) {
-        return new EventSubscription<>(topic, handler, group, consumers);
+        return new EventSubscription<>(topic, handler, batchHandler, group, consumers);
+    }
+
+    /**
+     * Hands the events of each poll to {@code batch} at once, for a handler that can do one store write for
+     * many events (issue 8's load benchmark: routing's offers, about 70 per new conversation). {@code handler}
+     * stays the reference: {@code batch} must leave the same state, and is replaced by it when it fails.
+     */
+    public EventSubscription<K, E> inBatches(EventBatchHandler<K, E> batch) {
+        return new EventSubscription<>(topic, handler, Objects.requireNonNull(batch, "batch"), group, concurrency);
     }
 
     /**

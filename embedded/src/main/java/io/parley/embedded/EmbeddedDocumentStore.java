@@ -72,7 +72,12 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+            MVStore store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .autoCommitDisabled()
+                    .open();
+            IndexKeyDataType.convert(store); // a file from before: its indexes in the new order, in one commit
+            store.commit();
             store.setAutoCommitDelay(COMMIT_DELAY_MS);
             return store;
         } catch (IOException | RuntimeException e) {

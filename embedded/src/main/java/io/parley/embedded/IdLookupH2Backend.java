@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -12,19 +13,24 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * mongo-java-server's H2 backend, with one change: a query that names one {@code _id} among other conditions
- * (beside it, or in its top-level {@code $and}) is answered from the {@code _id} index. mongo-java-server uses an index only when the query's fields are
+ * mongo-java-server's H2 backend, with three changes. Documents are written to the file as BSON ({@link
+ * BsonDocumentDataType}; files written before, in Java serialization, read as they did). Unique indexes order
+ * their keys by value ({@link IndexKeyDataType}) instead of by serialized bytes. And a query that
+ * names one {@code _id} among other conditions (beside it, or in its top-level {@code $and}) is answered from
+ * the {@code _id} index. mongo-java-server uses an index only when the query's fields are
  * exactly the index's, so {@code {_id: x, version: 3}} — the compare-and-set every service writes with —
  * read and deserialised the whole collection; with thousands of enquiries, rooms or messages that was most of
  * the suite's CPU. Here the one document with that {@code _id} is fetched and the whole query is matched
  * against it, which is what the query means (its top-level conditions all hold), only without the scan.
  * Likewise a top-level {@code $and} of distinct fields is read as the one document it means, so that a unique
- * compound index whose fields it names is used. Everything else — storage, file format, other queries — is
+ * compound index whose fields it names is used. Everything else — indexes, other queries — is
  * mongo-java-server's own.
  */
 final class IdLookupH2Backend extends H2Backend {
@@ -51,9 +57,24 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store.openMap("databases." + namespace);
+            MVMap<Object, Document> data = store.openMap(
+                    "databases." + namespace,
+                    new MVMap.Builder<Object, Document>()
+                            .keyType(new ObjectDataType())
+                            .valueType(new BsonDocumentDataType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        /**
+         * As {@link H2Database}'s, with keys ordered by {@link IndexKeyDataType}: the index's map is opened with
+         * that key type first, so H2Database's own {@code openMap} of the same name gets this map.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            IndexKeyDataType.openIndexMap(store, getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 

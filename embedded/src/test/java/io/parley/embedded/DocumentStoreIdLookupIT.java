@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Queries that name an {@code _id} among other conditions (the services' compare-and-set writes) are answered
  * from the {@code _id} index ({@link IdLookupH2Backend}); these tests pin that they mean exactly what they
- * meant when the store scanned the collection, and that a file written before still reads.
+ * meant when the store scanned the collection; documents are kept in the file as BSON, and a file written
+ * before (Java serialization) still reads.
  */
 class DocumentStoreIdLookupIT {
 
@@ -163,21 +165,80 @@ class DocumentStoreIdLookupIT {
         MongoServer plain = new MongoServer(new H2Backend(older));
         String uri = "mongodb://127.0.0.1:" + plain.bind().getPort();
         try (MongoClient writer = MongoClients.create(uri)) {
-            writer.getDatabase("parley-test")
-                    .getCollection("rooms")
-                    .insertOne(new Document("_id", "r1").append("version", 3L));
+            MongoCollection<Document> rooms = writer.getDatabase("parley-test").getCollection("rooms");
+            rooms.createIndex(Indexes.ascending("enquiryId", "seat"), new IndexOptions().unique(true));
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(new Document("_id", "r" + i)
+                        .append("version", (long) i)
+                        .append("enquiryId", "e" + (i % 7))
+                        .append("seat", i));
+            }
+            rooms.insertMany(many);
         } finally {
             plain.shutdownNow();
             older.commit();
             older.close();
         }
 
+        // Documents in Java serialization, index keys in the order of their serialized bytes: both still read,
+        // and the indexes (put into value order on opening) still find every document and refuse duplicates.
         try (EmbeddedDocumentStore reopened = EmbeddedDocumentStore.start(file, 0);
                 MongoClient reader = MongoClients.create(reopened.connectionString())) {
             MongoCollection<Document> rooms = reader.getDatabase("parley-test").getCollection("rooms");
-            assertThat(rooms.find(and(eq("_id", "r1"), eq("version", 3L))).first())
-                    .isNotNull();
-            assertThat(rooms.countDocuments()).isEqualTo(1);
+            for (int i = 0; i < 300; i++) {
+                assertThat(rooms.find(and(eq("_id", "r" + i), eq("version", (long) i)))
+                                .first())
+                        .as("r%d", i)
+                        .isNotNull();
+                assertThat(rooms.find(and(eq("enquiryId", "e" + (i % 7)), eq("seat", i)))
+                                .first())
+                        .as("r%d by its unique pair", i)
+                        .containsEntry("_id", "r" + i);
+            }
+            assertThatThrownBy(() -> rooms.insertOne(new Document("_id", "r5")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            assertThatThrownBy(() -> rooms.insertOne(
+                            new Document("_id", "x").append("enquiryId", "e5").append("seat", 5)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            rooms.insertOne(new Document("_id", "r300").append("version", 300L)); // written as BSON
         }
+        try (EmbeddedDocumentStore again = EmbeddedDocumentStore.start(file, 0);
+                MongoClient reader = MongoClients.create(again.connectionString())) {
+            MongoCollection<Document> rooms = reader.getDatabase("parley-test").getCollection("rooms");
+            assertThat(rooms.countDocuments()).isEqualTo(301);
+            assertThat(rooms.find(eq("_id", "r300")).first()).containsEntry("version", 300L);
+            assertThat(rooms.find(and(eq("_id", "r17"), eq("version", 17L))).first())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void documentsOfEveryKindTheServicesWriteReadBackTheSameAfterARestart() {
+        Document everyKind = new Document("_id", "k1")
+                .append("text", "Grüße, 你好 <b>")
+                .append("int", 42)
+                .append("long", 9_000_000_000L)
+                .append("double", 0.25)
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", new java.util.Date(1_764_050_000_123L))
+                .append("id", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("money", org.bson.types.Decimal128.parse("12.30"))
+                .append("list", List.of("a", 1, List.of(2L)))
+                .append("nested", new Document("deep", new Document("x", List.of(new Document("y", "z")))));
+        enquiries.insertOne(everyKind);
+        enquiries.updateOne(eq("_id", "e7"), Updates.set("state", "ACCEPTED"));
+        client.close();
+        store.close();
+
+        store = EmbeddedDocumentStore.start(data.resolve("store.mv"), 0);
+        client = MongoClients.create(store.connectionString());
+        MongoCollection<Document> reopened = client.getDatabase("parley-test").getCollection("enquiries");
+
+        assertThat(reopened.find(eq("_id", "k1")).first()).isEqualTo(everyKind);
+        assertThat(reopened.find(eq("_id", "e7")).first()).containsEntry("state", "ACCEPTED");
+        assertThat(reopened.countDocuments()).isEqualTo(501);
     }
 }

@@ -1,0 +1,78 @@
+package io.parley.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the embedded store writes a collection's documents into its H2 file: as BSON, the form they came over
+ * the wire in, instead of H2's default Java serialization, which wrote every document of a changed page again
+ * with {@code ObjectOutputStream} (a quarter of the suite's CPU in issue 8's load benchmark).
+ *
+ * <p>Each value starts with a tag byte: {@link #BSON} for a BSON document; anything else is read and written
+ * by H2's {@link ObjectDataType} with its own tags (none of which is {@link #BSON}). So files written before
+ * read as they did, a page may mix both forms, and a value BSON cannot carry falls back to the old form.
+ */
+final class BsonDocumentDataType extends BasicDataType<Object> {
+
+    /** The tag of a BSON value: a number {@link ObjectDataType} does not use (it uses 0-14, 19, 32-49, 64-119). */
+    static final byte BSON = 25;
+
+    private final ObjectDataType fallback = new ObjectDataType();
+
+    /** A running average of the BSON size, as H2 estimates serialized values (page cache, commit size). */
+    private volatile int averageSize = 1_024;
+
+    @Override
+    public int getMemory(Object value) {
+        return value instanceof Document ? averageSize : fallback.getMemory(value);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof Document document) {
+            ByteBuf bson = Unpooled.buffer(averageSize);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (RuntimeException notBson) {
+                bson.release();
+                fallback.write(buffer, value);
+                return;
+            }
+            int size = bson.readableBytes();
+            buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
+            bson.release();
+            averageSize = (int) ((size + 15L * averageSize) / 16);
+        } else {
+            fallback.write(buffer, value);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != BSON) {
+            return fallback.read(buffer);
+        }
+        buffer.get(); // the tag
+        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+        Document document = BsonDecoder.decodeBson(bson); // reads its own length
+        buffer.position(buffer.position() + bson.readerIndex());
+        return document;
+    }
+
+    @Override
+    public int compare(Object a, Object b) {
+        return fallback.compare(a, b);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}

@@ -140,7 +140,10 @@ public final class EventConsumers implements SmartLifecycle {
             List<ConsumerRecord<Object, Object>> readable = records.subList(0, unreadable);
             List<EventBatchHandler.Keyed<K, E>> events = new ArrayList<>(readable.size());
             for (ConsumerRecord<Object, Object> record : readable) {
-                if (record.value() != null) {
+                if (record.value() == null) { // an event type this service does not know, as the listener does
+                    meters.counter("parley.events.skipped", "topic", topic, "group", group)
+                            .increment();
+                } else {
                     events.add(new EventBatchHandler.Keyed<>((K) record.key(), (Envelope<E>) record.value()));
                 }
             }
@@ -166,6 +169,9 @@ public final class EventConsumers implements SmartLifecycle {
                         topic,
                         batchFailure.toString());
                 for (int i = 0; i < readable.size(); i++) {
+                    if (readable.get(i).value() == null) {
+                        continue; // counted as skipped above
+                    }
                     try {
                         listener.onMessage(readable.get(i));
                     } catch (RuntimeException e) {

@@ -6,12 +6,11 @@ import io.parley.events.EntryPoint;
 import io.parley.events.routing.OfferCreated;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 
-/** An enquiry offered to one staff member (collection {@code offers}; id {@code staffId/enquiryId}). */
+/** An enquiry offered to one staff member (id {@code staffId/enquiryId}). */
 public record Offer(
-        @BsonId String id,
+        String id,
         String staffId,
         String enquiryId,
         EnquiryType type,
@@ -38,7 +37,7 @@ public record Offer(
                 created.customer() == null ? null : created.customer().displayName(),
                 created.customer() == null ? null : created.customer().photoUrl(),
                 created.preview(),
-                // the store keeps milliseconds: the socket's push and the REST panel show the same instants
+                // milliseconds, as the panel has always shown them
                 created.offeredAt().truncatedTo(ChronoUnit.MILLIS),
                 created.expiresAt().truncatedTo(ChronoUnit.MILLIS));
     }

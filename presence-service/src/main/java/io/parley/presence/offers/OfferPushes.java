@@ -7,21 +7,31 @@ import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventFanOut;
 import io.parley.kit.kafka.KafkaSettings;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every presence instance sees every offer change, so the agent sockets it holds get their pushes whichever
- * instance's consumer stored the change: an offer appears ({@link OfferShown}) unless already expired, and
- * leaves ({@link OfferGone}) with its reason. Clients recognise an offer pushed twice by its enquiry id.
+ * Every presence instance sees every offer change: it keeps {@link OpenOffers} up to date, and the agent
+ * sockets it holds get their pushes: an offer appears ({@link OfferShown}) unless already expired, and
+ * leaves ({@link OfferGone}) with its reason. Clients recognise an offer pushed twice by its enquiry id. At
+ * start it reads the offer events of the last {@code parley.presence.offer-replay} (65 minutes: longer than
+ * the longest wait a destination allows, 1 hour), so the view holds every offer still open.
  */
 @Configuration(proxyBeanMethods = false)
 class OfferPushes {
 
     @Bean
-    EventFanOut<String, OfferEvent> offerPushFanOut(KafkaSettings kafka, ApplicationEventPublisher local, Clock clock) {
-        return new EventFanOut<>(Topics.ROUTING_OFFER, kafka, (staffId, event) -> {
+    EventFanOut<String, OfferEvent> offerPushFanOut(
+            KafkaSettings kafka,
+            OpenOffers offers,
+            ApplicationEventPublisher local,
+            Clock clock,
+            @Value("${parley.presence.offer-replay:65m}") Duration replay) {
+        return EventFanOut.replaying(Topics.ROUTING_OFFER, kafka, replay, (staffId, event) -> {
+            offers.apply(event.payload());
             switch (event.payload()) {
                 case OfferCreated created -> {
                     if (created.expiresAt().isAfter(clock.instant())) {

@@ -30,6 +30,9 @@ class OpenEnquiryPanelIT extends RunningPresence {
     @Autowired
     OpenOffers offers;
 
+    @Autowired
+    io.parley.kit.kafka.KafkaSettings kafka;
+
     @Test
     void offersAreShownOldestFirstWithCustomerPreviewAndTimes() throws Exception {
         Staff alice = newStaff(Role.STAFF);
@@ -113,6 +116,34 @@ class OpenEnquiryPanelIT extends RunningPresence {
         CLOCK.advance(Duration.ofSeconds(61));
 
         assertThat(offers.of(staffId)).extracting(OfferView::enquiryId).containsExactly(later.enquiryId());
+    }
+
+    @Test
+    void anInstanceStartedLaterRebuildsTheOpenOffersFromTheTopic() {
+        String staffId = "staff-" + UUID.randomUUID();
+        OfferCreated open = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
+        OfferCreated taken = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, open);
+        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, taken);
+        publisher.publishAndWait(
+                Topics.ROUTING_OFFER,
+                staffId,
+                new OfferWithdrawn(staffId, taken.enquiryId(), OfferWithdrawn.Reason.TAKEN_BY_OTHER, CLOCK.instant()));
+        await().atMost(WAIT).until(() -> offers.of(staffId).size() == 1);
+
+        // what a restarted presence instance builds: its own view, read from the topic's recent events
+        OpenOffers restarted = new OpenOffers(CLOCK);
+        var fanOut = new OfferPushes().offerPushFanOut(kafka, restarted, event -> {}, CLOCK, Duration.ofMinutes(65));
+        fanOut.start();
+        try {
+            await().atMost(WAIT).until(() -> !restarted.of(staffId).isEmpty());
+            await().during(Duration.ofSeconds(1))
+                    .atMost(WAIT)
+                    .until(() -> restarted.of(staffId).size() == 1);
+            assertThat(restarted.of(staffId)).extracting(OfferView::enquiryId).containsExactly(open.enquiryId());
+        } finally {
+            fanOut.stop();
+        }
     }
 
     private static OfferCreated offer(String staffId, Instant offeredAt, Instant expiresAt) {

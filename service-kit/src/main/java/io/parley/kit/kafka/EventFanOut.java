@@ -3,6 +3,7 @@ package io.parley.kit.kafka;
 import io.parley.events.Envelope;
 import io.parley.events.Topic;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +22,9 @@ import org.springframework.context.SmartLifecycle;
  * start, without a consumer group (nothing to rebalance, commit or clean up), and never replays: what a
  * socket missed it reads from the store. A handler failure is logged and the event skipped.
  *
+ * <p>{@link #replaying} starts instead with the events of a recent window, for an instance that keeps a view
+ * of short-lived state in memory (it rebuilds the view after a restart, then follows the topic).
+ *
  * @param <K> the topic's key
  * @param <E> the topic's event interface
  */
@@ -31,14 +35,27 @@ public final class EventFanOut<K, E> implements SmartLifecycle {
     private final Topic<K, E> topic;
     private final String bootstrap;
     private final EventHandler<K, E> handler;
+    private final @Nullable Duration replay;
     private volatile @Nullable KafkaConsumer<K, Envelope<E>> consumer;
     private volatile @Nullable Thread reader;
     private volatile boolean running;
 
     public EventFanOut(Topic<K, E> topic, KafkaSettings settings, EventHandler<K, E> handler) {
+        this(topic, settings, handler, null);
+    }
+
+    private EventFanOut(
+            Topic<K, E> topic, KafkaSettings settings, EventHandler<K, E> handler, @Nullable Duration replay) {
         this.topic = topic;
         this.bootstrap = settings.bootstrap();
         this.handler = handler;
+        this.replay = replay;
+    }
+
+    /** A fan-out that first hands over the events of the last {@code window}, then every new one. */
+    public static <K, E> EventFanOut<K, E> replaying(
+            Topic<K, E> topic, KafkaSettings settings, Duration window, EventHandler<K, E> handler) {
+        return new EventFanOut<>(topic, settings, handler, window);
     }
 
     @Override
@@ -58,6 +75,17 @@ public final class EventFanOut<K, E> implements SmartLifecycle {
                 .toList();
         created.assign(partitions);
         created.seekToEnd(partitions);
+        if (replay != null) {
+            long since = System.currentTimeMillis() - replay.toMillis();
+            Map<TopicPartition, Long> times = new HashMap<>();
+            partitions.forEach(partition -> times.put(partition, since));
+            // a partition with nothing as recent stays at its end
+            created.offsetsForTimes(times, Duration.ofSeconds(30)).forEach((partition, found) -> {
+                if (found != null) {
+                    created.seek(partition, found.offset());
+                }
+            });
+        }
         partitions.forEach(created::position); // fix the start now, before anything is published after it
         consumer = created;
         running = true;

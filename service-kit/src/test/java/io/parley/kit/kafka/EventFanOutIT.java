@@ -88,6 +88,31 @@ class EventFanOutIT {
         assertThat(one.isRunning()).isFalse();
     }
 
+    @Test
+    void aReplayingInstanceFirstGetsTheEventsOfItsWindowThenTheNewOnes() throws Exception {
+        String old = "old-" + UUID.randomUUID();
+        publisher.publishAndWait(Topics.ROUTING_TIMEOUT, old, expired(old));
+        Thread.sleep(3_000);
+        long beforeRecent = System.currentTimeMillis();
+        String recent = "recent-" + UUID.randomUUID();
+        publisher.publishAndWait(Topics.ROUTING_TIMEOUT, recent, expired(recent));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        // the window opens 1.5 s before "recent" (plus however long start() takes), well after "old"
+        Duration window = Duration.ofMillis(System.currentTimeMillis() - beforeRecent + 1_500);
+        EventFanOut<String, RoutingTimeoutEvent> replaying =
+                EventFanOut.replaying(Topics.ROUTING_TIMEOUT, settings, window, (key, e) -> seen.add(key));
+        replaying.start();
+        try {
+            String next = "next-" + UUID.randomUUID();
+            publisher.publishAndWait(Topics.ROUTING_TIMEOUT, next, expired(next));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.containsAll(List.of(recent, next)));
+            assertThat(seen).doesNotContain(old);
+        } finally {
+            replaying.stop();
+        }
+    }
+
     private static EnquiryWaitExpired expired(String enquiryId) {
         Instant now = Instant.now();
         return new EnquiryWaitExpired(enquiryId, new ConversationKey(Channel.WEB, "demo", "v-" + enquiryId), now, now);

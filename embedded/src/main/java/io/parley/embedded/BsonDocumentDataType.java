@@ -6,9 +6,11 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the embedded store writes a collection's documents into its H2 file: as BSON, the form they came over
@@ -24,6 +26,9 @@ final class BsonDocumentDataType extends BasicDataType<Object> {
     /** The tag of a BSON value: a number {@link ObjectDataType} does not use (it uses 0-14, 19, 32-49, 64-119). */
     static final byte BSON = 25;
 
+    /** What {@link #writeBson} returns when it wrote nothing. */
+    static final int NOT_BSON = -1;
+
     private final ObjectDataType fallback = new ObjectDataType();
 
     /** A running average of the BSON size, as H2 estimates serialized values (page cache, commit size). */
@@ -36,28 +41,42 @@ final class BsonDocumentDataType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(averageSize);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-            } catch (RuntimeException notBson) {
-                bson.release();
-                fallback.write(buffer, value);
-                return;
-            }
-            int size = bson.readableBytes();
-            buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
-            bson.release();
-            averageSize = (int) ((size + 15L * averageSize) / 16);
-        } else {
+        int size = value instanceof Document document ? writeBson(buffer, document) : NOT_BSON;
+        if (size == NOT_BSON) {
             fallback.write(buffer, value);
+        } else {
+            averageSize = (int) ((size + 15L * averageSize) / 16);
         }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
+        Document document = readBson(buffer);
+        return document == null ? fallback.read(buffer) : document;
+    }
+
+    /**
+     * Writes the tag and the map as BSON and returns the BSON's size; returns {@link #NOT_BSON} (nothing
+     * written) when BSON cannot carry one of its values.
+     */
+    static int writeBson(WriteBuffer buffer, Map<String, ?> document) {
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            int size = bson.readableBytes();
+            buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
+            return size;
+        } catch (RuntimeException notBson) {
+            return NOT_BSON;
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** Reads a tagged BSON document, or returns null (nothing read) when the next value is not one. */
+    static @Nullable Document readBson(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != BSON) {
-            return fallback.read(buffer);
+            return null;
         }
         buffer.get(); // the tag
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());

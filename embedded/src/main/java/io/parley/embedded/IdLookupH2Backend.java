@@ -90,6 +90,8 @@ final class IdLookupH2Backend extends H2Backend {
             super(database, name, options, data, meta, cursors);
         }
 
+        private final FieldLookups lookups = new FieldLookups();
+
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
@@ -102,7 +104,58 @@ final class IdLookupH2Backend extends H2Backend {
                     }
                 }
             }
-            return super.queryDocuments(flattened(query), orderBy, skip, limit, batchSize, fields);
+            Document flat = flattened(query);
+            String field = lookupFieldOf(flat);
+            if (field != null) {
+                List<Object> candidates =
+                        lookups.candidates(field, flat.get(field), this::streamAllDocumentsWithPosition);
+                return matchDocuments(flat, candidates, orderBy, skip, limit, batchSize, fields);
+            }
+            return super.queryDocuments(flat, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /**
+         * A field of the query to look its documents up by ({@link FieldLookups}): one the query wants equal to a
+         * plain value, and the first field of an index declared on the collection (MongoDB would use that
+         * index, or its prefix); null when there is none, or a unique index answers the query itself.
+         */
+        private @Nullable String lookupFieldOf(Document query) {
+            String found = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(query)) {
+                    return null;
+                }
+                String first = index.getKeys().getFirst().getKey();
+                if (found == null
+                        && !first.equals("_id")
+                        && !first.contains(".")
+                        && query.containsKey(first)
+                        && isPlainValue(query.get(first))) {
+                    found = first;
+                }
+            }
+            return found;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            lookups.added(document, position);
+            return position;
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            Document removed = getDocument(position);
+            super.removeDocument(position);
+            lookups.removed(removed, position);
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            lookups.removed(oldDocument, position);
+            lookups.added(newDocument, position);
         }
 
         /**

@@ -2,6 +2,7 @@ package io.parley.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,9 +19,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * The key type of the embedded store's unique indexes: keys are ordered by their values, compared as MongoDB
  * compares values. H2's default type cannot compare mongo-java-server's keys (they are not {@link Comparable})
  * other than by serializing both with {@code ObjectOutputStream} and comparing the bytes, at every step of
- * every index lookup: 12 % of the suite's CPU in issue 8's load benchmark. Keys are written to the file as
- * before; only their order differs, so a file whose indexes are in the old order is converted once, when the
- * store opens it ({@link #convert}).
+ * every index lookup: 12 % of the suite's CPU in issue 8's load benchmark. Keys are written as BSON (tagged
+ * as {@link BsonDocumentDataType} tags documents; keys written before read as they did), and a file whose
+ * indexes are in the old order is converted once, when the store opens it ({@link #convert}).
  *
  * <p>The order agrees with {@link KeyValue#equals}: values MongoDB calls equal but Java does not (1 and 1.0)
  * are told apart by their class, then their text, so no two distinct keys collapse into one.
@@ -110,14 +111,25 @@ final class IndexKeyDataType extends BasicDataType<Object> {
         return fallback.getMemory(key);
     }
 
+    /** A key as a BSON document of its values ({@code "0"}, {@code "1"}, …); other keys as H2 writes them. */
     @Override
     public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue values) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            for (Object value : values) {
+                document.put(Integer.toString(document.size()), value);
+            }
+            if (BsonDocumentDataType.writeBson(buffer, document) != BsonDocumentDataType.NOT_BSON) {
+                return;
+            }
+        }
         fallback.write(buffer, key);
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return fallback.read(buffer);
+        Document document = BsonDocumentDataType.readBson(buffer);
+        return document == null ? fallback.read(buffer) : new KeyValue(document.values());
     }
 
     @Override

@@ -214,6 +214,67 @@ class DocumentStoreIdLookupIT {
     }
 
     @Test
+    void aQueryOnAnIndexedFieldFindsExactlyTheDocumentsItMatchesAsTheyChange() {
+        MongoCollection<Document> rooms = client.getDatabase("parley-test").getCollection("rooms");
+        rooms.createIndex(Indexes.ascending("roomId"), new IndexOptions().sparse(true));
+        for (int i = 0; i < 200; i++) {
+            rooms.insertOne(
+                    new Document("_id", "e" + i).append("roomId", "room-" + i).append("n", i));
+        }
+        assertThat(rooms.find(eq("roomId", "room-7")).first()).containsEntry("_id", "e7");
+        assertThat(rooms.find(eq("roomId", "room-none")).first()).isNull();
+
+        rooms.updateOne(eq("_id", "e7"), Updates.set("roomId", "room-7b"));
+        rooms.insertOne(new Document("_id", "x").append("roomId", List.of("room-9", "room-x")));
+        rooms.insertOne(new Document("_id", "n").append("roomId", 5L));
+        rooms.deleteOne(eq("_id", "e8"));
+
+        assertThat(rooms.find(eq("roomId", "room-7")).first()).isNull();
+        assertThat(rooms.find(eq("roomId", "room-7b")).first()).containsEntry("_id", "e7");
+        assertThat(rooms.find(eq("roomId", "room-8")).first()).isNull();
+        assertThat(rooms.find(eq("roomId", "room-9"))
+                        .map(d -> d.getString("_id"))
+                        .into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("e9", "x");
+        assertThat(rooms.find(eq("roomId", 5)).first()).containsEntry("_id", "n"); // 5 and 5L are equal
+        assertThat(rooms.find(and(eq("roomId", "room-10"), gt("n", 10))).first())
+                .isNull();
+        assertThat(rooms.find(and(eq("roomId", "room-11"), gt("n", 10))).first())
+                .containsEntry("_id", "e11");
+        assertThat(rooms.countDocuments(eq("roomId", "room-12"))).isEqualTo(1);
+
+        // after a restart the lookups are built again from the file
+        client.close();
+        store.close();
+        store = EmbeddedDocumentStore.start(data.resolve("store.mv"), 0);
+        client = MongoClients.create(store.connectionString());
+        MongoCollection<Document> reopened = client.getDatabase("parley-test").getCollection("rooms");
+        assertThat(reopened.find(eq("roomId", "room-7b")).first()).containsEntry("_id", "e7");
+        assertThat(reopened.find(eq("roomId", "room-7")).first()).isNull();
+    }
+
+    @Test
+    void theFirstFieldOfAUniqueIndexFindsTheLastOfAnEnquirysMessagesAndThoseAfterOne() {
+        MongoCollection<Document> messages = client.getDatabase("parley-test").getCollection("messages");
+        messages.createIndex(Indexes.ascending("enquiryId", "seq"), new IndexOptions().unique(true));
+        for (int e = 0; e < 20; e++) {
+            for (long seq = 1; seq <= 10; seq++) {
+                messages.insertOne(new Document("enquiryId", "e" + e).append("seq", seq));
+            }
+        }
+
+        Document last = messages.find(eq("enquiryId", "e3"))
+                .sort(Indexes.descending("seq"))
+                .first();
+        assertThat(last).containsEntry("enquiryId", "e3").containsEntry("seq", 10L);
+        assertThat(messages.find(and(eq("enquiryId", "e4"), gt("seq", 7L)))
+                        .sort(Indexes.ascending("seq"))
+                        .map(d -> d.getLong("seq"))
+                        .into(new ArrayList<>()))
+                .containsExactly(8L, 9L, 10L);
+    }
+
+    @Test
     void documentsOfEveryKindTheServicesWriteReadBackTheSameAfterARestart() {
         Document everyKind = new Document("_id", "k1")
                 .append("text", "Grüße, 你好 <b>")

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * restart the view is rebuilt from the topic's recent events instead of being written to the store twice per
  * offer (issue 8's load benchmark: about 70 offers per new conversation, an insert and a delete each).
  * Idempotent: an offer created twice is one offer; a withdrawal of an offer that is not there changes
- * nothing. An offer past its expiry is not shown, and is forgotten at the next change of that staff member's
- * offers. One thread (the fan-out's) changes it; any thread reads it.
+ * nothing. An offer past its expiry is not shown, and is forgotten within a second or so. One thread (the
+ * fan-out's) changes it; any thread reads it.
  */
 @Component
 public class OpenOffers {
@@ -31,6 +31,7 @@ public class OpenOffers {
     private final Map<String, Map<String, Offer>> byStaff = new ConcurrentHashMap<>();
 
     private final Clock clock;
+    private Instant nextSweep = Instant.EPOCH;
 
     OpenOffers(Clock clock) {
         this.clock = clock;
@@ -40,22 +41,33 @@ public class OpenOffers {
         switch (event) {
             case OfferCreated created -> {
                 Offer offer = Offer.of(created);
-                Map<String, Offer> offers = byStaff.computeIfAbsent(offer.staffId(), id -> new ConcurrentHashMap<>());
-                offers.put(offer.enquiryId(), offer);
-                forgetExpired(offers);
+                byStaff.computeIfAbsent(offer.staffId(), id -> new ConcurrentHashMap<>())
+                        .put(offer.enquiryId(), offer);
             }
             case OfferWithdrawn withdrawn ->
                 byStaff.computeIfPresent(withdrawn.staffId(), (staffId, offers) -> {
                     offers.remove(withdrawn.enquiryId());
-                    forgetExpired(offers);
                     return offers.isEmpty() ? null : offers;
                 });
         }
+        forgetExpiredEverySecond();
     }
 
-    private void forgetExpired(Map<String, Offer> offers) {
+    /**
+     * Drops expired offers (routing withdraws them, but a withdrawal can be missed: a replay window that
+     * starts between an offer and its withdrawal, say), at most once a second: a staff member can hold
+     * hundreds of offers under load, too many to look through at every change.
+     */
+    private void forgetExpiredEverySecond() {
         Instant now = clock.instant();
-        offers.values().removeIf(offer -> !offer.expiresAt().isAfter(now));
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plusSeconds(1);
+        byStaff.forEach((staffId, offers) -> {
+            offers.values().removeIf(offer -> !offer.expiresAt().isAfter(now));
+            byStaff.computeIfPresent(staffId, (id, left) -> left.isEmpty() ? null : left);
+        });
     }
 
     /** The staff member's offers that have not expired, oldest first. */

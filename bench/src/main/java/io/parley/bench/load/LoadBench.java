@@ -121,9 +121,18 @@ public final class LoadBench {
                 System.out.println("Load: " + profile.rate() + " conversations/s for " + profile.warmUp()
                         + " warm-up + " + profile.duration() + "…");
                 ProcessSampler sampler = pid > 0 ? new ProcessSampler(pid) : null;
-                Usage usage = new Usage(sampler);
-                long[] window = run[0].run(usage::start);
-                usage.stop();
+                Usage usage = new Usage(sampler, pid > 0 ? new ThreadGroups(pid) : null);
+                long[] window;
+                try (ConsumerLag lag = kafka != null ? new ConsumerLag(kafka) : null) {
+                    window = run[0].run(usage::start);
+                    usage.stop();
+                    if (lag != null) {
+                        String lags = lag.describe(8);
+                        report.fact(
+                                "consumer lag, largest seen (records not committed by the group)",
+                                lags == null ? "none" : lags);
+                    }
+                }
                 double seconds = (window[1] - window[0]) / 1e9;
 
                 // A message that missed its script's 20 s wait may still come: give stragglers 15 s more.
@@ -161,7 +170,7 @@ public final class LoadBench {
                                 + (member.rooms().isInputClosed() ? 1 : 0))
                         .sum();
                 report.fact("staff sockets closed by the suite during the run", closed);
-                usage.describe(report);
+                usage.describe(report, profile.rate());
             } finally {
                 if (suite != null) {
                     suite.close();
@@ -172,12 +181,24 @@ public final class LoadBench {
         System.exit(0);
     }
 
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .map(java.time.Duration::toNanos)
+                        .orElse(0L)
+                / 1e9;
+    }
+
     /** The suite's CPU and RSS over the measured window, sampled every second. */
     private static final class Usage {
 
         private final @Nullable ProcessSampler sampler;
+        private final @Nullable ThreadGroups threads;
         private final AtomicBoolean sampling = new AtomicBoolean();
         private volatile double cpuStart;
+        private volatile double ownCpuStart;
+        private volatile double ownCpuEnd;
         private volatile double cpuEnd;
         private volatile long startNanos;
         private volatile long endNanos;
@@ -185,10 +206,12 @@ public final class LoadBench {
         private volatile double rssMax;
         private volatile double rssEnd;
         private volatile double cpuMaxCores;
+        private volatile @Nullable String byThreadGroup;
         private @Nullable Thread thread;
 
-        Usage(@Nullable ProcessSampler sampler) {
+        Usage(@Nullable ProcessSampler sampler, @Nullable ThreadGroups threads) {
             this.sampler = sampler;
+            this.threads = threads;
         }
 
         void start() {
@@ -198,6 +221,10 @@ public final class LoadBench {
             ProcessSampler s = sampler;
             startNanos = System.nanoTime();
             cpuStart = s.cpuSeconds();
+            ownCpuStart = ownCpuSeconds();
+            if (threads != null) {
+                threads.start();
+            }
             rssStart = s.rssMiB();
             sampling.set(true);
             thread = Thread.ofPlatform().daemon().name("bench-usage").start(() -> {
@@ -225,12 +252,16 @@ public final class LoadBench {
             }
             endNanos = System.nanoTime();
             cpuEnd = sampler.cpuSeconds();
+            ownCpuEnd = ownCpuSeconds();
             rssEnd = sampler.rssMiB();
+            if (threads != null) {
+                byThreadGroup = threads.describe((endNanos - startNanos) / 1e9);
+            }
             sampling.set(false);
             thread.join();
         }
 
-        void describe(Figures report) {
+        void describe(Figures report, int conversationsPerSecond) {
             if (sampler == null) {
                 report.fact("suite CPU and RSS", "not measured (no pid)");
                 return;
@@ -244,6 +275,18 @@ public final class LoadBench {
                             cores,
                             100 * cores / Runtime.getRuntime().availableProcessors(),
                             cpuMaxCores));
+            report.fact(
+                    "load generator CPU (this benchmark's JVM, on the same cores)",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f cores on average",
+                            (ownCpuEnd - ownCpuStart) / ((endNanos - startNanos) / 1e9)));
+            report.fact(
+                    "suite CPU per offered conversation (only meaningful while the suite keeps up)",
+                    String.format(Locale.ROOT, "%.1f ms", 1000 * cores / conversationsPerSecond));
+            if (byThreadGroup != null) {
+                report.fact("suite CPU by thread group (measured window, /proc/<pid>/task)", byThreadGroup);
+            }
             report.fact(
                     "suite RSS (/proc/<pid>/status)",
                     String.format(

@@ -2,6 +2,7 @@ package io.parley.kit.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.Envelope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class EventConsumers implements SmartLifecycle {
             CommonErrorHandler errorHandler,
             String serviceGroup,
             int partitions,
+            Duration commitInterval,
             MeterRegistry meters) {
         Set<String> seen = new java.util.HashSet<>();
         for (EventSubscription<?, ?> subscription : subscriptions) {
@@ -62,6 +64,13 @@ public final class EventConsumers implements SmartLifecycle {
                     new ContainerProperties(subscription.topic().name());
             properties.setGroupId(group);
             properties.setClientId(group + "-" + subscription.topic().name());
+            if (subscription.batchHandler() == null) {
+                // Committing after every poll cost a synchronous round trip to the group coordinator, and a write
+                // to __consumer_offsets, per consumed record when records come one at a time (issue 8). A batch
+                // subscription's poll is one unit of work, retried from its failing event: it commits per poll.
+                properties.setAckMode(ContainerProperties.AckMode.TIME);
+                properties.setAckTime(commitInterval.toMillis());
+            }
             MessageListener<Object, Object> listener = listener(subscription, group, meters);
             properties.setMessageListener(
                     subscription.batchHandler() == null

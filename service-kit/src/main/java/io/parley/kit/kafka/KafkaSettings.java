@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries how often a failed record is retried before it goes to the dead-letter topic
  * @param retryBackoff the first wait between retries; it doubles up to {@code maxRetryBackoff}
  * @param publishTimeout how long a caller waits for the broker's acknowledgement of a publish
+ * @param commitInterval how often a consumer of one event at a time commits the offsets it has handled: at
+ *     most once per interval, not after every poll (one commit per consumed record at low rates), so a crash
+ *     may hand a service up to this much again, which its idempotent handlers absorb; batch subscriptions
+ *     commit after each poll
  */
 @ConfigurationProperties("parley.kafka")
 public record KafkaSettings(
@@ -22,4 +26,5 @@ public record KafkaSettings(
         @DefaultValue("3") int retries,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("2s") Duration maxRetryBackoff,
-        @DefaultValue("10s") Duration publishTimeout) {}
+        @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue("1s") Duration commitInterval) {}

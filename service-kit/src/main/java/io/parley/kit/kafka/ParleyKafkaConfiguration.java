@@ -143,6 +143,7 @@ public class ParleyKafkaConfiguration {
                 errorHandler,
                 service,
                 settings.partitions(),
+                settings.commitInterval(),
                 meters);
     }
 

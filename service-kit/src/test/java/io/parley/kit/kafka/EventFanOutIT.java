@@ -36,7 +36,8 @@ class EventFanOutIT {
             0,
             Duration.ofMillis(50),
             Duration.ofMillis(100),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1));
     private DefaultKafkaProducerFactory<Object, Object> producers;
     private EventPublisher publisher;
 

@@ -26,9 +26,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -162,6 +165,28 @@ class EventPolicyIT {
                 .containsExactly(next.eventId());
         assertThat(skippedCount()).isEqualTo(skippedBefore + 1);
         assertThat(recordsWithKey(DEAD_LETTER_TOPIC, key)).isEmpty();
+    }
+
+    @Test
+    void handledEventsAreCommittedWithinTheCommitInterval() throws Exception {
+        String key = uniqueKey();
+
+        events.publishAndWait(Topics.ROUTING_TIMEOUT, key, waitExpired(key));
+
+        await().atMost(KAFKA_WAIT).until(() -> handler.callsFor(key), calls -> !calls.isEmpty());
+        ConsumerRecord<byte[], byte[]> record = awaitOnlyRecord(TOPIC, key);
+        TopicPartition partition = new TopicPartition(TOPIC, record.partition());
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap()))) {
+            // The container commits at most once per parley.kafka.commit-interval (1 s), not after every poll.
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
     }
 
     private double skippedCount() {

@@ -41,6 +41,7 @@ class EventPublisherIT {
                 0,
                 Duration.ofMillis(50),
                 Duration.ofMillis(100),
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
         var meters = new SimpleMeterRegistry();
         producerFactory = new ParleyKafkaConfiguration().parleyProducerFactory(settings, "publisher-it", meters);

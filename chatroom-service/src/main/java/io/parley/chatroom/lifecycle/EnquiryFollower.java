@@ -2,6 +2,7 @@ package io.parley.chatroom.lifecycle;
 
 import io.parley.chatroom.room.Room;
 import io.parley.chatroom.room.RoomClosings;
+import io.parley.chatroom.room.RoomLookup;
 import io.parley.chatroom.room.RoomPostings;
 import io.parley.chatroom.room.RoomState;
 import io.parley.chatroom.room.Rooms;
@@ -49,10 +50,17 @@ class EnquiryFollower {
     private final RoomPostings postings;
     private final RoomClosings closings;
     private final StaffNames staffNames;
+    private final RoomLookup roomLookup;
 
     EnquiryFollower(
-            Rooms rooms, Transcripts transcripts, RoomPostings postings, RoomClosings closings, StaffNames staffNames) {
+            Rooms rooms,
+            Transcripts transcripts,
+            RoomPostings postings,
+            RoomClosings closings,
+            StaffNames staffNames,
+            RoomLookup roomLookup) {
         this.rooms = rooms;
+        this.roomLookup = roomLookup;
         this.transcripts = transcripts;
         this.postings = postings;
         this.closings = closings;
@@ -130,7 +138,10 @@ class EnquiryFollower {
                             room.customer().externalId(),
                             room.customer().displayName()),
                     new Participant(Participant.Role.STAFF, staffId, staffName));
-            rooms.open(enquiryId, roomId, participants, at).ifPresent(open -> announce(open, upToSeq));
+            rooms.open(enquiryId, roomId, participants, at).ifPresent(open -> {
+                roomLookup.opened(roomId);
+                announce(open, upToSeq);
+            });
             return;
         }
         if (!roomId.equals(room.roomId())) {

@@ -2,6 +2,7 @@ package io.parley.chatroom.room;
 
 import io.parley.chatroom.ChatroomSettings;
 import io.parley.kit.auth.StaffRoles;
+import io.parley.kit.wait.Awaited;
 import io.parley.kit.web.Problem;
 import io.parley.security.StaffPrincipal;
 import java.time.Duration;
@@ -13,15 +14,15 @@ import org.springframework.stereotype.Component;
  * Finds the room a staff member asks for, and lets them in only if they take part in it or supervise
  * ({@code SUPERVISOR} or {@code ADMIN}); anyone else gets {@code 403 room.forbidden}. The accept answers with
  * the room id a moment before this service has consumed {@code EnquiryAccepted}, so an unknown room id is
- * awaited for {@code parley.chatroom.room-grace} before {@code 404 room.not-found}.
+ * awaited for {@code parley.chatroom.room-grace} before {@code 404 room.not-found}: looked up again as soon as
+ * this instance opens it ({@link #opened}), and every 250 ms for a room another instance opens.
  */
 @Component
 public class RoomLookup {
 
-    private static final Duration POLL = Duration.ofMillis(25);
-
     private final Rooms rooms;
     private final Duration grace;
+    private final Awaited<String> opening = new Awaited<>(Duration.ofMillis(250));
 
     RoomLookup(Rooms rooms, ChatroomSettings settings) {
         this.rooms = rooms;
@@ -30,19 +31,12 @@ public class RoomLookup {
 
     /** The room, awaited for the grace period; empty when it still does not exist. */
     public Optional<Room> await(String roomId) {
-        long giveUp = System.nanoTime() + grace.toNanos();
-        while (true) {
-            Optional<Room> room = rooms.byRoomId(roomId);
-            if (room.isPresent() || System.nanoTime() - giveUp >= 0) {
-                return room;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return room;
-            }
-        }
+        return opening.await(roomId, grace, () -> rooms.byRoomId(roomId));
+    }
+
+    /** This instance has just opened the room: requests waiting for it look again now. */
+    public void opened(String roomId) {
+        opening.signal(roomId);
     }
 
     /** The room, if this staff member may read and write it. */

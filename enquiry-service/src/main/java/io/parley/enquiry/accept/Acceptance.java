@@ -4,6 +4,7 @@ import io.parley.enquiry.enquiries.Enquiries;
 import io.parley.enquiry.enquiries.Enquiry;
 import io.parley.enquiry.enquiries.EnquiryState;
 import io.parley.enquiry.enquiries.LifecycleOutbox;
+import io.parley.enquiry.offers.OfferArrivals;
 import io.parley.events.ConversationKey;
 import io.parley.events.enquiry.EnquiryAccepted;
 import io.parley.kit.web.Problem;
@@ -19,23 +20,27 @@ import org.springframework.stereotype.Service;
  * First accept wins: one conditional update moves the enquiry from OPEN to ONGOING, only for a staff member
  * it is offered to and only before its deadline; everyone else gets a 409 saying why. The staff member may
  * have seen the offer (through presence) before this service recorded it, so an accept that finds no offer
- * waits briefly for it before answering {@code enquiry.not-offered}.
+ * waits for it ({@link OfferArrivals}, at most {@code parley.enquiry.offer-grace}) before answering
+ * {@code enquiry.not-offered}.
  */
 @Service
 public class Acceptance {
 
     private final Enquiries enquiries;
     private final LifecycleOutbox outbox;
+    private final OfferArrivals offers;
     private final Clock clock;
     private final Duration offerGrace;
 
     Acceptance(
             Enquiries enquiries,
             LifecycleOutbox outbox,
+            OfferArrivals offers,
             Clock clock,
             @Value("${parley.enquiry.offer-grace:2s}") Duration offerGrace) {
         this.enquiries = enquiries;
         this.outbox = outbox;
+        this.offers = offers;
         this.clock = clock;
         this.offerGrace = offerGrace;
     }
@@ -43,7 +48,7 @@ public class Acceptance {
     /** Returns the new room's id. */
     public String accept(String enquiryId, String staffId) {
         String roomId = "room-" + UUID.randomUUID();
-        Instant giveUp = Instant.now().plus(offerGrace);
+        long giveUp = System.nanoTime() + offerGrace.toNanos();
         while (true) {
             Instant now = clock.instant();
             Enquiry enquiry = enquiries
@@ -64,10 +69,15 @@ public class Acceptance {
             if (!enquiry.deadline().isAfter(now)) {
                 throw Problem.conflict("enquiry.expired", "This enquiry's waiting time is over");
             }
-            if (!enquiry.offeredTo().contains(staffId) && Instant.now().isAfter(giveUp)) {
+            long left = giveUp - System.nanoTime();
+            if (enquiry.offeredTo().contains(staffId)) {
+                continue; // offered by now: the compare-and-set raced the record
+            }
+            if (left <= 0
+                    || offers.awaitOffer(enquiryId, staffId, Duration.ofNanos(left))
+                            .isEmpty()) {
                 throw Problem.conflict("enquiry.not-offered", "This enquiry is not offered to you");
             }
-            pause();
         }
     }
 
@@ -78,14 +88,5 @@ public class Acceptance {
             case MISSED -> Problem.conflict("enquiry.expired", "This enquiry's waiting time is over");
             case OPEN -> throw new IllegalStateException("an open enquiry is not refused for its state");
         };
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

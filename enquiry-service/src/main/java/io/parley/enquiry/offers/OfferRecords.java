@@ -10,6 +10,7 @@ import io.parley.kit.kafka.EventSubscription;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,19 +31,28 @@ import org.springframework.context.annotation.Configuration;
 class OfferRecords {
 
     @Bean
-    EventSubscription<String, OfferEvent> offerSubscription(Enquiries enquiries) {
+    EventSubscription<String, OfferEvent> offerSubscription(Enquiries enquiries, OfferArrivals arrivals) {
         return EventSubscription.on(
                         Topics.ROUTING_OFFER,
-                        (String staffId, Envelope<OfferEvent> event) -> record(enquiries, List.of(event.payload())))
+                        (String staffId, Envelope<OfferEvent> event) ->
+                                record(enquiries, List.of(event.payload())).forEach(arrivals::recorded))
                 .inBatches(events -> record(
-                        enquiries,
-                        events.stream().map(keyed -> keyed.event().payload()).toList()))
+                                enquiries,
+                                events.stream()
+                                        .map(keyed -> keyed.event().payload())
+                                        .toList())
+                        .forEach(arrivals::recorded))
                 .withConsumerPerPartition();
     }
 
-    /** Records the offer events in their order: per enquiry, one write for the staff to add, one to remove. */
-    static void record(Enquiries enquiries, List<OfferEvent> events) {
-        changes(events).forEach((enquiryId, change) -> {
+    /**
+     * Records the offer events in their order: per enquiry, one write for the staff to add, one to remove.
+     *
+     * @return the enquiries whose offers were written
+     */
+    static Set<String> record(Enquiries enquiries, List<OfferEvent> events) {
+        Map<String, Change> changes = changes(events);
+        changes.forEach((enquiryId, change) -> {
             if (!change.added().isEmpty()) {
                 enquiries.offered(enquiryId, change.added());
             }
@@ -50,6 +60,7 @@ class OfferRecords {
                 enquiries.withdrawn(enquiryId, change.removed());
             }
         });
+        return changes.keySet();
     }
 
     /**

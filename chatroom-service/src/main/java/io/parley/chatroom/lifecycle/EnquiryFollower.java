@@ -184,7 +184,7 @@ class EnquiryFollower {
         @Bean
         EventSubscription<String, EnquiryEvent> enquiryLifecycleSubscription(EnquiryFollower follower) {
             return EventSubscription.on(Topics.ENQUIRY_LIFECYCLE, (key, event) -> follower.apply(event))
-                    .withConcurrency(2);
+                    .withConsumerPerPartition();
         }
     }
 }

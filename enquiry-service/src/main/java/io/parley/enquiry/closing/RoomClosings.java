@@ -60,7 +60,8 @@ class RoomClosings {
 
         @Bean
         EventSubscription<String, RoomEvent> roomClosingsSubscription(RoomClosings closings) {
-            return EventSubscription.on(Topics.CHAT_ROOM, (key, event) -> closings.apply(event));
+            return EventSubscription.on(Topics.CHAT_ROOM, (key, event) -> closings.apply(event))
+                    .withConsumerPerPartition();
         }
     }
 }

@@ -155,7 +155,7 @@ public class Intake {
         @Bean
         EventSubscription<ConversationKey, InboundMessageEvent> inboundMessages(Intake intake) {
             return EventSubscription.on(Topics.CHANNEL_INBOUND_MESSAGE, intake::take)
-                    .withConcurrency(2);
+                    .withConsumerPerPartition();
         }
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
 import io.parley.events.presence.Availability;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,8 @@ class AvailabilityStore {
 
     AvailabilityStore(MongoDatabase database, Clock clock) {
         this.collection = database.getCollection("availability", StaffAvailability.class);
+        // "Who is in this room" at every room's closing.
+        collection.createIndex(Indexes.ascending("activeRooms"));
         this.clock = clock;
     }
 

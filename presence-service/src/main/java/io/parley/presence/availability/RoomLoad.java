@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Active chats from {@code chat.room.v1}: a room opened with a staff participant counts for that staff member
  * until they leave it or it closes. Rooms are counted as a set of room ids, so a redelivered event counts once.
+ * A consumer per partition: every message posted in any room passes here too, and a staff member's changes are
+ * optimistic writes, safe from several consumers at once.
  */
 @Configuration(proxyBeanMethods = false)
 class RoomLoad {
@@ -24,19 +26,20 @@ class RoomLoad {
     @Bean
     EventSubscription<String, RoomEvent> roomLoadSubscription(StaffPresence presence) {
         return EventSubscription.on(Topics.CHAT_ROOM, (String roomId, Envelope<RoomEvent> event) -> {
-            switch (event.payload()) {
-                case RoomOpened opened ->
-                    opened.participants().stream()
-                            .filter(p -> p.role() == Participant.Role.STAFF)
-                            .forEach(p -> presence.joinedRoom(p.id(), opened.roomId()));
-                case RoomParticipantLeft left -> presence.leftRoom(left.participantId(), left.roomId());
-                case RoomClosed closed -> presence.roomClosed(closed.roomId());
-                case RoomParticipantJoined joined -> {
-                    // A joining supervisor or transfer target is not counted: load follows the room's opening.
-                }
-                case RoomMessagePosted posted -> {}
-                case RoomMessageStatusChanged status -> {}
-            }
-        });
+                    switch (event.payload()) {
+                        case RoomOpened opened ->
+                            opened.participants().stream()
+                                    .filter(p -> p.role() == Participant.Role.STAFF)
+                                    .forEach(p -> presence.joinedRoom(p.id(), opened.roomId()));
+                        case RoomParticipantLeft left -> presence.leftRoom(left.participantId(), left.roomId());
+                        case RoomClosed closed -> presence.roomClosed(closed.roomId());
+                        case RoomParticipantJoined joined -> {
+                            // A joining supervisor or transfer target is not counted: load follows the room's opening.
+                        }
+                        case RoomMessagePosted posted -> {}
+                        case RoomMessageStatusChanged status -> {}
+                    }
+                })
+                .withConsumerPerPartition();
     }
 }

@@ -56,6 +56,18 @@ final class SuiteProcess implements AutoCloseable {
     }
 
     /**
+     * The JVM options {@code ./parley up} would use on this machine: {@code ./parley bench} passes them in
+     * {@code PARLEY_SUITE_JAVA_OPTIONS} (the script decides them by the number of cores); without it, G1 and both
+     * compilers.
+     */
+    static List<String> suiteJavaOptions() {
+        String fromScript = System.getenv("PARLEY_SUITE_JAVA_OPTIONS");
+        return fromScript == null || fromScript.isBlank()
+                ? List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
+                : List.of(fromScript.trim().split("\\s+"));
+    }
+
+    /**
      * @param launcherJar the launcher's executable jar (built by {@code ./parley bench})
      * @param offset a port offset, or a negative number to find a free one
      * @param platformUrl where the demo channel accounts send
@@ -72,12 +84,8 @@ final class SuiteProcess implements AutoCloseable {
         Path log = dataDir.resolve("suite.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(
-                "-Xms256m",
-                "-Xmx1g",
-                "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError",
-                "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(suiteJavaOptions());
+        command.add("--sun-misc-unsafe-memory-access=allow");
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", launcherJar.toAbsolutePath().toString(), "--demo"));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -158,7 +166,8 @@ final class SuiteProcess implements AutoCloseable {
 
     /** The suite for a report: pid, options, port offset, log. */
     String describe() {
-        return "child JVM pid " + pid() + " (launcher --demo, -Xmx1g), port offset " + offset + ", log " + log;
+        return "child JVM pid " + pid() + " (launcher --demo, " + String.join(" ", suiteJavaOptions())
+                + "), port offset " + offset + ", log " + log;
     }
 
     long pid() {

@@ -63,7 +63,10 @@ public class RoutingStreams implements SmartLifecycle, HealthIndicator {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.POLL_MS_CONFIG, 10L);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
+        // Offers are sent at once (linger 0) whatever the interval; a commit writes an offset for each of the
+        // topology's input partitions to __consumer_offsets, and every 100 ms that was most of the broker's
+        // writes under load. After a crash up to a second of input is routed again, which changes nothing.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000L);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);

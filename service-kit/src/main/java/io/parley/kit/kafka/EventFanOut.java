@@ -61,13 +61,13 @@ public final class EventFanOut<K, E> implements SmartLifecycle {
     @Override
     public void start() {
         KafkaConsumer<K, Envelope<E>> created = new KafkaConsumer<>(
+                // The broker answers a fetch as soon as there is a record, so the default fetch.max.wait.ms only
+                // bounds an idle fetch: 50 ms here cost 20 empty fetches a second per fan-out, for no latency.
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrap,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                        50),
+                        false),
                 topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer());
         List<TopicPartition> partitions = created.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()

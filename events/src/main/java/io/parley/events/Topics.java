@@ -11,7 +11,9 @@ import io.parley.events.routing.DestinationEvent;
 import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.RoutingTimeoutEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Every topic of Parley, declared once: name ({@code <context>.<aggregate>.v<major>}), key, event interface
@@ -71,6 +73,10 @@ public final class Topics {
             PRESENCE_STAFF_STATUS,
             CHAT_ROOM);
 
+    /** Every record a consumer reads looks its topic up by name. */
+    private static final Map<String, Topic<?, ?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Topic::name, topic -> topic));
+
     private Topics() {}
 
     public static List<Topic<?, ?>> all() {
@@ -78,6 +84,6 @@ public final class Topics {
     }
 
     public static Optional<Topic<?, ?>> byName(String name) {
-        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }

@@ -22,11 +22,17 @@ import org.jspecify.annotations.Nullable;
  * {@code parley}, not expired (allowing {@link StaffTokens#CLOCK_SKEW} between clocks), naming a staff
  * member, their roles and their session. Whether the session was ended since is known to presence-service
  * only; everyone else accepts a token until it expires, so the token's lifetime bounds a logout's delay.
+ * A token verified once is remembered ({@link VerifiedTokens}): the same token again costs a hash and its
+ * expiry check instead of an RSA verification.
  */
 public final class StaffTokenVerifier {
 
+    /** Enough for every staff member's token of a large team, a few MB at most. */
+    static final int REMEMBERED_TOKENS = 10_000;
+
     private final KeySource keys;
     private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens(REMEMBERED_TOKENS);
 
     public StaffTokenVerifier(URI jwksUri) {
         this(jwksUri, Clock.systemUTC());
@@ -50,6 +56,16 @@ public final class StaffTokenVerifier {
      * @throws KeySetUnavailableException when the signing keys cannot be fetched
      */
     public StaffPrincipal verify(String token) {
+        VerifiedTokens.Verified seen = verified.find(token);
+        if (seen != null) {
+            try {
+                checkExpiry(seen.expiry(), clock.instant());
+            } catch (InvalidTokenException expired) {
+                verified.forget(token);
+                throw expired;
+            }
+            return seen.principal();
+        }
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -72,11 +88,18 @@ public final class StaffTokenVerifier {
         if (!signatureHolds(jwt, rsa)) {
             throw new InvalidTokenException("bad signature");
         }
-        checkTimes(claims);
+        Instant expiry = checkTimes(claims);
         if (!StaffTokens.ISSUER.equals(claims.getIssuer())) {
             throw new InvalidTokenException("issued by " + claims.getIssuer());
         }
-        return principal(claims);
+        StaffPrincipal principal = principal(claims);
+        verified.remember(token, new VerifiedTokens.Verified(principal, expiry), clock.instant());
+        return principal;
+    }
+
+    /** How many verified tokens are remembered (for tests). */
+    int rememberedTokens() {
+        return verified.size();
     }
 
     private static boolean signatureHolds(SignedJWT jwt, RSAKey key) {
@@ -87,15 +110,14 @@ public final class StaffTokenVerifier {
         }
     }
 
-    private void checkTimes(JWTClaimsSet claims) {
+    /** The token's expiry, once its times are right. */
+    private Instant checkTimes(JWTClaimsSet claims) {
         Instant now = clock.instant();
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             throw new InvalidTokenException("no expiry");
         }
-        if (now.isAfter(expiry.toInstant().plus(StaffTokens.CLOCK_SKEW))) {
-            throw new InvalidTokenException("expired at " + expiry.toInstant());
-        }
+        checkExpiry(expiry.toInstant(), now);
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(StaffTokens.CLOCK_SKEW).isBefore(notBefore.toInstant())) {
             throw new InvalidTokenException("not valid before " + notBefore.toInstant());
@@ -103,6 +125,13 @@ public final class StaffTokenVerifier {
         Date issued = claims.getIssueTime();
         if (issued != null && now.plus(StaffTokens.CLOCK_SKEW).isBefore(issued.toInstant())) {
             throw new InvalidTokenException("issued in the future");
+        }
+        return expiry.toInstant();
+    }
+
+    private static void checkExpiry(Instant expiry, Instant now) {
+        if (now.isAfter(expiry.plus(StaffTokens.CLOCK_SKEW))) {
+            throw new InvalidTokenException("expired at " + expiry);
         }
     }
 

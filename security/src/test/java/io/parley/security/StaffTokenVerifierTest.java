@@ -62,6 +62,35 @@ class StaffTokenVerifierTest {
     }
 
     @Test
+    void tokenAcceptedBeforeIsRefusedOnceItHasExpired() {
+        String token = jwks.token(ALICE, NOW, NOW.plus(Duration.ofMinutes(1)));
+        assertThat(verifier.verify(token)).isEqualTo(ALICE);
+
+        clock.advance(Duration.ofSeconds(60 + 31));
+
+        assertThat(refusal(token).reason()).startsWith("expired");
+        assertThat(refusal(token).reason()).startsWith("expired");
+    }
+
+    @Test
+    void sameTokenIsRememberedOnceAndAnythingElseIsVerifiedInFull() {
+        String token = jwks.token(ALICE, NOW, NOW.plus(Duration.ofMinutes(30)));
+        for (int i = 0; i < 3; i++) {
+            assertThat(verifier.verify(token)).isEqualTo(ALICE);
+        }
+        assertThat(verifier.rememberedTokens()).isEqualTo(1);
+
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String otherSignature = parts[0] + "." + parts[1] + "."
+                + parts[2].substring(0, parts[2].length() - 2) + (last == 'A' ? 'B' : 'A')
+                + parts[2].charAt(parts[2].length() - 1);
+        assertThat(refusal(otherSignature).reason()).isEqualTo("bad signature");
+        assertThat(refusal(token + ".").reason()).isEqualTo("not a signed JWT");
+        assertThat(verifier.rememberedTokens()).isEqualTo(1);
+    }
+
+    @Test
     void tokenOfAnotherIssuerIsRefusedEvenWithAPublishedKey() {
         String token = jwks.sign(claims().issuer("someone-else").build());
 
@@ -83,8 +112,9 @@ class StaffTokenVerifierTest {
     }
 
     @Test
-    void tokenWithAlteredClaimsIsRefused() {
+    void tokenWithAlteredClaimsIsRefusedEvenAfterTheGenuineOneWasAccepted() {
         String token = jwks.token(ALICE, NOW, NOW.plus(Duration.ofMinutes(30)));
+        verifier.verify(token);
         String[] parts = token.split("\\.");
         String forged = parts[0] + "."
                 + java.util.Base64.getUrlEncoder()

@@ -24,7 +24,7 @@ final class ThreadGroups {
     /** Name patterns in order; a thread goes to the first group that matches. */
     private static final List<Map.Entry<String, Pattern>> GROUPS = List.of(
             Map.entry("JIT compiler", Pattern.compile("C[12] CompilerThre.*")),
-            Map.entry("garbage collector", Pattern.compile("(GC Thread|G1 |VM Thread).*")),
+            Map.entry("garbage collector", Pattern.compile("(GC Thread|G1 |VM Thread|Z[A-Z][a-z]|Shenandoah).*")),
             Map.entry("virtual threads (services' HTTP, Kafka listeners)", Pattern.compile("ForkJoinPool-\\d+-.*")),
             Map.entry("gateway (reactor-netty)", Pattern.compile("reactor-http-.*")),
             Map.entry(

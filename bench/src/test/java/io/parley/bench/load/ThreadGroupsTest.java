@@ -10,6 +10,8 @@ class ThreadGroupsTest {
     void threadsAreGroupedByTheirLinuxNames() {
         assertThat(ThreadGroups.groupOf("C2 CompilerThre")).isEqualTo("JIT compiler");
         assertThat(ThreadGroups.groupOf("G1 Conc#0")).isEqualTo("garbage collector");
+        assertThat(ThreadGroups.groupOf("ZWorkerYoung#0")).isEqualTo("garbage collector");
+        assertThat(ThreadGroups.groupOf("GC Thread#1")).isEqualTo("garbage collector");
         assertThat(ThreadGroups.groupOf("ForkJoinPool-1-")).startsWith("virtual threads");
         assertThat(ThreadGroups.groupOf("reactor-http-ep")).startsWith("gateway");
         assertThat(ThreadGroups.groupOf("data-plane-kafk")).isEqualTo("Kafka broker");

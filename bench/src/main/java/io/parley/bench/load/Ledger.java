@@ -2,19 +2,24 @@ package io.parley.bench.load;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Lost and duplicated messages, counted by id on both ends: every message the benchmark sends is noted
- * before it leaves (and struck off if the suite refuses it with an error answer), and every arrival at the far end (a staff room socket, the platform stub, a visitor
- * socket) is counted. A message noted but never arrived is lost; one that arrived more than once is
- * duplicated; an arrival of an id never sent is unexpected (a bug in the suite or in the benchmark).
+ * before it leaves (and struck off if the suite refuses it with an error answer), and every arrival at the
+ * far end (a staff room socket, the platform stub, a visitor socket) is counted. A message noted but never
+ * arrived is undelivered; if the suite has it stored all the same (a staff member reading the room sees it)
+ * it was late on the live path, otherwise it is lost. One that arrived more than once is duplicated; an
+ * arrival of an id never sent is unexpected (a bug in the suite or in the benchmark).
  */
 final class Ledger {
 
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unexpectedArrivals = new ConcurrentHashMap<>();
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     /** Before sending {@code id}. */
     void sent(String id) {
@@ -36,26 +41,43 @@ final class Ledger {
         return count.incrementAndGet();
     }
 
+    /** {@code id} never arrived, but the suite has it stored (found where a staff member would read it). */
+    void stored(String id) {
+        stored.add(id);
+    }
+
     Totals totals() {
         long sent = 0;
         long lost = 0;
+        long late = 0;
         long duplicated = 0;
-        for (AtomicInteger count : arrivals.values()) {
+        for (Map.Entry<String, AtomicInteger> entry : arrivals.entrySet()) {
             sent++;
-            int n = count.get();
-            if (n == 0) {
+            int n = entry.getValue().get();
+            if (n == 0 && stored.contains(entry.getKey())) {
+                late++;
+            } else if (n == 0) {
                 lost++;
             } else if (n > 1) {
                 duplicated += n - 1;
             }
         }
-        return new Totals(sent, lost, duplicated, unexpectedArrivals.size());
+        return new Totals(sent, lost, late, duplicated, unexpectedArrivals.size());
     }
 
-    /** Up to {@code max} ids that never arrived, for the report. */
+    /** Up to {@code max} ids that never arrived (lost or stored), in order. */
+    List<String> undeliveredIds(int max) {
+        return ids(id -> true, max);
+    }
+
+    /** Up to {@code max} ids that never arrived and are not stored, for the report. */
     List<String> lostIds(int max) {
+        return ids(id -> !stored.contains(id), max);
+    }
+
+    private List<String> ids(Predicate<String> which, int max) {
         return arrivals.entrySet().stream()
-                .filter(e -> e.getValue().get() == 0)
+                .filter(e -> e.getValue().get() == 0 && which.test(e.getKey()))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .limit(max)
@@ -64,9 +86,15 @@ final class Ledger {
 
     /**
      * @param sent messages sent
-     * @param lost sent, never arrived
+     * @param lost sent, never arrived, not stored either
+     * @param late sent, never arrived, but stored (a reader of the room sees it; its live push never came)
      * @param duplicated arrivals beyond the first
      * @param unexpected ids that arrived but were never sent
      */
-    record Totals(long sent, long lost, long duplicated, long unexpected) {}
+    record Totals(long sent, long lost, long late, long duplicated, long unexpected) {
+
+        long undelivered() {
+            return lost + late;
+        }
+    }
 }

@@ -137,17 +137,20 @@ public final class LoadBench {
 
                 // A message that missed its script's 20 s wait may still come: give stragglers 15 s more.
                 long drain = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (run[0].ledger().totals().lost() > 0 && System.nanoTime() < drain) {
+                while (run[0].ledger().totals().undelivered() > 0 && System.nanoTime() < drain) {
                     Thread.sleep(200);
                 }
+                run[0].lookForUndeliveredInTheirRooms();
                 Ledger.Totals totals = run[0].ledger().totals();
                 report.fact("messages sent (measured and warm-up)", totals.sent());
                 report.fact(
-                        "LOST messages",
+                        "LOST messages (accepted, never delivered, not stored)",
                         totals.lost()
                                 + (totals.lost() > 0
                                         ? " e.g. " + run[0].ledger().lostIds(5)
                                         : ""));
+                report.fact(
+                        "late messages (stored in their room, not on the staff room socket in time)", totals.late());
                 report.fact("DUPLICATED messages", totals.duplicated());
                 report.fact("unexpected arrivals (ids never sent)", totals.unexpected());
                 report.fact(
@@ -158,7 +161,7 @@ public final class LoadBench {
                         String.format(Locale.ROOT, "%.1f", run[0].completed() / seconds));
                 report.fact(
                         "throughput: messages delivered per s",
-                        String.format(Locale.ROOT, "%.1f", (totals.sent() - totals.lost()) / seconds));
+                        String.format(Locale.ROOT, "%.1f", (totals.sent() - totals.undelivered()) / seconds));
                 report.fact("pipeline message rate (offered)", messageRate + " messages/s");
                 report.fact("errors (all kinds)", report.errorCount());
                 report.fact("platform stub requests", stub.requests());

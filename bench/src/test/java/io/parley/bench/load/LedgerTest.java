@@ -16,7 +16,7 @@ class LedgerTest {
         ledger.arrived("c1 m1");
         ledger.arrived("c1 s1");
 
-        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(2, 0, 0, 0));
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(2, 0, 0, 0, 0));
     }
 
     @Test
@@ -32,6 +32,22 @@ class LedgerTest {
     }
 
     @Test
+    void aMessageThatNeverArrivedButIsStoredIsLateNotLost() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+        ledger.sent("c1 m2");
+        ledger.sent("c2 m1");
+
+        ledger.arrived("c2 m1");
+        ledger.stored("c1 m2");
+
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(3, 1, 1, 0, 0));
+        assertThat(ledger.totals().undelivered()).isEqualTo(2);
+        assertThat(ledger.lostIds(5)).containsExactly("c1 m1");
+        assertThat(ledger.undeliveredIds(5)).containsExactly("c1 m1", "c1 m2");
+    }
+
+    @Test
     void everyArrivalBeyondTheFirstIsADuplicate() {
         Ledger ledger = new Ledger();
         ledger.sent("c1 s1");
@@ -41,7 +57,7 @@ class LedgerTest {
         int third = ledger.arrived("c1 s1");
 
         assertThat(third).isEqualTo(3);
-        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 0, 2, 0));
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 0, 0, 2, 0));
     }
 
     @Test
@@ -51,7 +67,7 @@ class LedgerTest {
 
         ledger.arrived("c9 m9");
 
-        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 1, 0, 1));
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(1, 1, 0, 0, 1));
     }
 
     @Test
@@ -61,6 +77,6 @@ class LedgerTest {
 
         ledger.refused("c1 s1");
 
-        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(0, 0, 0, 0));
+        assertThat(ledger.totals()).isEqualTo(new Ledger.Totals(0, 0, 0, 0, 0));
     }
 }

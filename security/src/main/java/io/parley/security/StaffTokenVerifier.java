@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * {@code parley}, not expired (allowing {@link StaffTokens#CLOCK_SKEW} between clocks), naming a staff
  * member, their roles and their session. Whether the session was ended since is known to presence-service
  * only; everyone else accepts a token until it expires, so the token's lifetime bounds a logout's delay.
- * A token verified once is remembered ({@link VerifiedTokens}): the same token again costs a hash and its
- * expiry check instead of an RSA verification.
+ * A token verified once is remembered ({@link VerifiedTokens}): the same token again costs a hash, its
+ * expiry check and a look at the published keys instead of an RSA verification.
  */
 public final class StaffTokenVerifier {
 
@@ -57,7 +57,7 @@ public final class StaffTokenVerifier {
      */
     public StaffPrincipal verify(String token) {
         VerifiedTokens.Verified seen = verified.find(token);
-        if (seen != null) {
+        if (seen != null && seen.key().equals(keys.key(seen.key().getKeyID()))) {
             try {
                 checkExpiry(seen.expiry(), clock.instant());
             } catch (InvalidTokenException expired) {
@@ -65,6 +65,9 @@ public final class StaffTokenVerifier {
                 throw expired;
             }
             return seen.principal();
+        }
+        if (seen != null) {
+            verified.forget(token); // its key was withdrawn (or replaced) since: verify it in full
         }
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -93,7 +96,7 @@ public final class StaffTokenVerifier {
             throw new InvalidTokenException("issued by " + claims.getIssuer());
         }
         StaffPrincipal principal = principal(claims);
-        verified.remember(token, new VerifiedTokens.Verified(principal, expiry), clock.instant());
+        verified.remember(token, new VerifiedTokens.Verified(principal, expiry, rsa), clock.instant());
         return principal;
     }
 

@@ -1,5 +1,6 @@
 package io.parley.security;
 
+import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * RSA verification (the gateway and the service behind it check every request's token; on the suite's
  * two-core default that was 3-4 % of its CPU under load). A token is remembered by the SHA-256 of its whole
  * text, so only exactly the same token matches and no token is held in memory; the caller still checks the
- * remembered expiry at every use. At most {@code capacity} are remembered: when full, the expired ones are
+ * remembered expiry, and that the signing key is still published, at every use. At most {@code capacity} are remembered: when full, the expired ones are
  * dropped, and if that is not enough, all of them.
  */
 final class VerifiedTokens {
 
-    /** What a verified token proved, and until when. */
-    record Verified(StaffPrincipal principal, Instant expiry) {}
+    /** What a verified token proved, until when, and the key that signed it. */
+    record Verified(StaffPrincipal principal, Instant expiry, JWK key) {}
 
     private final ConcurrentMap<String, Verified> byDigest = new ConcurrentHashMap<>();
     private final int capacity;

@@ -106,6 +106,11 @@ public final class LocalJwks implements AutoCloseable {
         return signer;
     }
 
+    /** Stops publishing the first key (as after it was compromised); {@link #token} then signs with the next. */
+    public void withdrawFirstKey() {
+        signers.removeFirst();
+    }
+
     /** How often the JWKS was fetched. */
     public int fetches() {
         return fetches.get();

@@ -91,6 +91,20 @@ class StaffTokenVerifierTest {
     }
 
     @Test
+    void tokenAcceptedBeforeIsRefusedOnceItsKeyIsWithdrawn() {
+        String old = jwks.token(ALICE, NOW, NOW.plus(Duration.ofMinutes(30)));
+        assertThat(verifier.verify(old)).isEqualTo(ALICE);
+        StaffTokenSigner rotated = jwks.addKey();
+        jwks.withdrawFirstKey();
+
+        clock.advance(Duration.ofSeconds(31));
+        String fresh = rotated.sign(ALICE, clock.instant(), clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(verifier.verify(fresh)).isEqualTo(ALICE); // an unknown key id: the key set is fetched again
+
+        assertThat(refusal(old).reason()).startsWith("unknown signing key");
+    }
+
+    @Test
     void tokenOfAnotherIssuerIsRefusedEvenWithAPublishedKey() {
         String token = jwks.sign(claims().issuer("someone-else").build());
 

@@ -2,6 +2,7 @@ package io.parley.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -47,11 +48,13 @@ class VerifiedTokensTest {
         assertThat(tokens.find("token-9")).isNotNull();
     }
 
+    private static final RSAKey KEY = LocalJwks.generateKey().toPublicJWK();
+
     private static VerifiedTokens.Verified live() {
-        return new VerifiedTokens.Verified(ALICE, NOW.plus(Duration.ofMinutes(30)));
+        return new VerifiedTokens.Verified(ALICE, NOW.plus(Duration.ofMinutes(30)), KEY);
     }
 
     private static VerifiedTokens.Verified expired() {
-        return new VerifiedTokens.Verified(ALICE, NOW.minus(Duration.ofMinutes(1)));
+        return new VerifiedTokens.Verified(ALICE, NOW.minus(Duration.ofMinutes(1)), KEY);
     }
 }

@@ -33,6 +33,7 @@ final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
     private final Map<String, Long> maxLag = new ConcurrentHashMap<>();
+    private volatile long latestTotal = -1;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
 
@@ -76,6 +77,7 @@ final class ConsumerLag implements AutoCloseable {
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
                 admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+        long[] total = {0};
         committed.forEach((group, offsets) -> {
             Map<String, Long> byTopic = new HashMap<>();
             offsets.forEach((partition, offset) -> {
@@ -84,8 +86,27 @@ final class ConsumerLag implements AutoCloseable {
                     byTopic.merge(partition.topic(), Math.max(0, end.offset() - offset.offset()), Long::sum);
                 }
             });
-            byTopic.forEach((topic, lag) -> maxLag.merge(group + " on " + topic, lag, Math::max));
+            byTopic.forEach((topic, lag) -> {
+                maxLag.merge(group + " on " + topic, lag, Math::max);
+                total[0] += lag;
+            });
         });
+        latestTotal = total[0];
+    }
+
+    /**
+     * Waits until the latest sample finds no group behind, or {@code atMost} has passed.
+     *
+     * @return the records still not committed by their groups at the last sample (0 once caught up; -1 if
+     *     none could be taken)
+     */
+    long awaitCaughtUp(Duration atMost) throws InterruptedException {
+        long giveUp = System.nanoTime() + atMost.toNanos();
+        latestTotal = -1; // a sample from before the call does not count
+        while (latestTotal != 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+        }
+        return latestTotal;
     }
 
     /** The largest lags seen, largest first (at most {@code limit}), or null when none was over 0. */

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,12 +25,20 @@ import org.springframework.stereotype.Component;
  * who had been ACTIVE becomes ACTIVE again). When the last agent socket has been gone longer than {@code
  * offline-grace}, the staff member becomes OFFLINE. Each change of status or active chats, and each change of
  * the account, is announced as a {@link StaffStatusChanged} snapshot.
+ *
+ * <p>Changes come from several threads at once (HTTP requests, the room-load consumers, one per partition, and
+ * the automatic transitions). A snapshot is therefore read from the store when it is published, under a lock
+ * for its staff member: whatever order the changes land in, the last snapshot published for a staff member
+ * (the one the compacted topic keeps) is the stored state after the last change.
  */
 @Component
 public class StaffPresence {
 
     /** Activity closer together than this is recorded once, to spare the store a write per request. */
     private static final Duration ACTIVITY_RESOLUTION = Duration.ofSeconds(5);
+
+    /** Announcements of one staff member are published one at a time (striped: staff share a lock rarely). */
+    private final Lock[] announcing = new Lock[64];
 
     private final AvailabilityStore store;
     private final StaffAccounts accounts;
@@ -47,6 +57,9 @@ public class StaffPresence {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        for (int i = 0; i < announcing.length; i++) {
+            announcing[i] = new ReentrantLock();
+        }
     }
 
     public AvailabilityView view(String staffId) {
@@ -120,7 +133,7 @@ public class StaffPresence {
 
     @EventListener
     void accountSaved(StaffAccountSaved saved) {
-        announce(store.current(saved.account().id()), saved.account());
+        announceCurrent(saved.account());
     }
 
     @EventListener
@@ -132,9 +145,19 @@ public class StaffPresence {
         AvailabilityStore.Change applied = store.change(staffId, change);
         Optional<StaffAccount> account = accounts.byId(staffId);
         if (applied.announced() && account.isPresent()) {
-            announce(applied.after(), account.get());
+            announceCurrent(account.get());
         }
         return view(applied.after(), account);
+    }
+
+    private void announceCurrent(StaffAccount account) {
+        Lock lock = announcing[Math.floorMod(account.id().hashCode(), announcing.length)];
+        lock.lock();
+        try {
+            announce(store.current(account.id()), account);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void announce(StaffAvailability availability, StaffAccount account) {

@@ -109,10 +109,14 @@ class EventBatchesIT {
 
         await().atMost(KAFKA_WAIT).until(() -> recordsWithKey(DEAD_LETTER_TOPIC, key), found -> found.size() == 1);
         await().atMost(KAFKA_WAIT).until(() -> recorder.handledIdsFor(key), ids -> ids.contains(key + "/after"));
+        // The poison is handled alone once, then retried twice (parley.kafka.retries=2). When the event before
+        // it came in the same poll, the batch error handler commits that one and polls again from the poison at
+        // once, without counting that first failure (seen in the logs: no back-off before the second attempt),
+        // so the poison is handled once more: 3 or 4 times, never more.
         assertThat(recorder.singlesFor(key))
-                .as("the poison handled alone: once, then 2 retries")
+                .as("the poison handled alone: once, then 2 retries (once more if it shared a poll with 'before')")
                 .filteredOn(poison::equals)
-                .hasSize(1 + 2);
+                .hasSizeBetween(1 + 2, 1 + 2 + 1);
         assertThat(recorder.handledIdsFor(key)).contains(key + "/before", key + "/after");
         assertThat(new String(recordsWithKey(DEAD_LETTER_TOPIC, key).getFirst().value(), StandardCharsets.UTF_8))
                 .contains(poison);

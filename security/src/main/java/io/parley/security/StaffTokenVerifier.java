@@ -56,18 +56,14 @@ public final class StaffTokenVerifier {
      * @throws KeySetUnavailableException when the signing keys cannot be fetched
      */
     public StaffPrincipal verify(String token) {
-        VerifiedTokens.Verified seen = verified.find(token);
-        if (seen != null && seen.key().equals(keys.key(seen.key().getKeyID()))) {
-            try {
-                checkExpiry(seen.expiry(), clock.instant());
-            } catch (InvalidTokenException expired) {
-                verified.forget(token);
-                throw expired;
-            }
-            return seen.principal();
-        }
+        String digest = VerifiedTokens.digest(token);
+        VerifiedTokens.Verified seen = verified.find(digest);
         if (seen != null) {
-            verified.forget(token); // its key was withdrawn (or replaced) since: verify it in full
+            if (seen.key().equals(keys.key(seen.key().getKeyID()))
+                    && !clock.instant().isAfter(seen.expiry().plus(StaffTokens.CLOCK_SKEW))) {
+                return seen.principal();
+            }
+            verified.forget(digest); // expired, or its key withdrawn since: the full check says which
         }
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -96,7 +92,7 @@ public final class StaffTokenVerifier {
             throw new InvalidTokenException("issued by " + claims.getIssuer());
         }
         StaffPrincipal principal = principal(claims);
-        verified.remember(token, new VerifiedTokens.Verified(principal, expiry, rsa), clock.instant());
+        verified.remember(digest, new VerifiedTokens.Verified(principal, expiry, rsa), clock.instant());
         return principal;
     }
 
@@ -120,7 +116,9 @@ public final class StaffTokenVerifier {
         if (expiry == null) {
             throw new InvalidTokenException("no expiry");
         }
-        checkExpiry(expiry.toInstant(), now);
+        if (now.isAfter(expiry.toInstant().plus(StaffTokens.CLOCK_SKEW))) {
+            throw new InvalidTokenException("expired at " + expiry.toInstant());
+        }
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(StaffTokens.CLOCK_SKEW).isBefore(notBefore.toInstant())) {
             throw new InvalidTokenException("not valid before " + notBefore.toInstant());
@@ -130,12 +128,6 @@ public final class StaffTokenVerifier {
             throw new InvalidTokenException("issued in the future");
         }
         return expiry.toInstant();
-    }
-
-    private static void checkExpiry(Instant expiry, Instant now) {
-        if (now.isAfter(expiry.plus(StaffTokens.CLOCK_SKEW))) {
-            throw new InvalidTokenException("expired at " + expiry);
-        }
     }
 
     private static StaffPrincipal principal(JWTClaimsSet claims) {

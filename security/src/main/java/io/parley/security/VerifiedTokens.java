@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Tokens whose signature has already been checked, so that the next request with the same token skips the
  * RSA verification (the gateway and the service behind it check every request's token; on the suite's
  * two-core default that was 3-4 % of its CPU under load). A token is remembered by the SHA-256 of its whole
- * text, so only exactly the same token matches and no token is held in memory; the caller still checks the
- * remembered expiry, and that the signing key is still published, at every use. At most {@code capacity} are remembered: when full, the expired ones are
- * dropped, and if that is not enough, all of them.
+ * text ({@link #digest}, computed once per request by the caller), so only exactly the same token matches and
+ * no token is held in memory; the caller still checks the remembered expiry, and that the signing key is still
+ * published, at every use. At most {@code capacity} are remembered: when full, the expired ones are dropped,
+ * and if that is not enough, all of them.
  */
 final class VerifiedTokens {
 
@@ -34,11 +35,11 @@ final class VerifiedTokens {
     }
 
     @Nullable
-    Verified find(String token) {
-        return byDigest.get(digest(token));
+    Verified find(String digest) {
+        return byDigest.get(digest);
     }
 
-    void remember(String token, Verified verified, Instant now) {
+    void remember(String digest, Verified verified, Instant now) {
         if (byDigest.size() >= capacity) {
             byDigest.values()
                     .removeIf(v -> v.expiry().plus(StaffTokens.CLOCK_SKEW).isBefore(now));
@@ -46,18 +47,19 @@ final class VerifiedTokens {
                 byDigest.clear();
             }
         }
-        byDigest.put(digest(token), verified);
+        byDigest.put(digest, verified);
     }
 
-    void forget(String token) {
-        byDigest.remove(digest(token));
+    void forget(String digest) {
+        byDigest.remove(digest);
     }
 
     int size() {
         return byDigest.size();
     }
 
-    private static String digest(String token) {
+    /** The key a token is remembered by. */
+    static String digest(String token) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(hash);

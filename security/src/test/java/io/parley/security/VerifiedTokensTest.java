@@ -17,12 +17,14 @@ class VerifiedTokensTest {
     private final VerifiedTokens tokens = new VerifiedTokens(3);
 
     @Test
-    void onlyExactlyTheSameTokenIsFound() {
-        tokens.remember("a.b.c", live(), NOW);
+    void onlyExactlyTheSameTokenIsFoundAndItsTextIsNotKept() {
+        String digest = VerifiedTokens.digest("a.b.c");
+        tokens.remember(digest, live(), NOW);
 
-        assertThat(tokens.find("a.b.c")).isEqualTo(live());
-        assertThat(tokens.find("a.b.d")).isNull();
-        assertThat(tokens.find("a.b.c ")).isNull();
+        assertThat(digest).isEqualTo(VerifiedTokens.digest("a.b.c")).doesNotContain("a.b.c");
+        assertThat(tokens.find(VerifiedTokens.digest("a.b.c"))).isEqualTo(live());
+        assertThat(tokens.find(VerifiedTokens.digest("a.b.d"))).isNull();
+        assertThat(tokens.find(VerifiedTokens.digest("a.b.c "))).isNull();
     }
 
     @Test

@@ -33,7 +33,11 @@ final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
     private final Map<String, Long> maxLag = new ConcurrentHashMap<>();
-    private volatile long latestTotal = -1;
+    /** Guarded by {@code this}: samples begun, and the last complete one (which one, and its total lag). */
+    private long samplesBegun;
+
+    private long lastSample;
+    private long lastTotal = -1;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
 
@@ -59,6 +63,10 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     private void sample() throws Exception {
+        long number;
+        synchronized (this) {
+            number = ++samplesBegun;
+        }
         List<String> groups = new ArrayList<>();
         for (ConsumerGroupListing listing : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
             // chatroom's live feed (a group per instance, "-live-") commits nothing by design: its lag means nothing.
@@ -91,22 +99,28 @@ final class ConsumerLag implements AutoCloseable {
                 total[0] += lag;
             });
         });
-        latestTotal = total[0];
+        synchronized (this) {
+            lastSample = number;
+            lastTotal = total[0];
+            notifyAll();
+        }
     }
 
     /**
-     * Waits until the latest sample finds no group behind, or {@code atMost} has passed.
+     * Waits until a sample begun after this call finds no group behind, or {@code atMost} has passed.
      *
-     * @return the records still not committed by their groups at the last sample (0 once caught up; -1 if
-     *     none could be taken)
+     * @return the records not committed by their groups at the last such sample (0 once caught up; -1 if none
+     *     completed in time)
      */
-    long awaitCaughtUp(Duration atMost) throws InterruptedException {
+    synchronized long awaitCaughtUp(Duration atMost) throws InterruptedException {
+        long after = samplesBegun;
         long giveUp = System.nanoTime() + atMost.toNanos();
-        latestTotal = -1; // a sample from before the call does not count
-        while (latestTotal != 0 && System.nanoTime() < giveUp) {
-            Thread.sleep(200);
+        for (long left = atMost.toNanos();
+                (lastSample <= after || lastTotal != 0) && left > 0;
+                left = giveUp - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return latestTotal;
+        return lastSample > after ? lastTotal : -1;
     }
 
     /** The largest lags seen, largest first (at most {@code limit}), or null when none was over 0. */

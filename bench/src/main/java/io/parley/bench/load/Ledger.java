@@ -1,9 +1,11 @@
 package io.parley.bench.load;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -20,15 +22,24 @@ final class Ledger {
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unexpectedArrivals = new ConcurrentHashMap<>();
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** Sent and not arrived yet (nor refused); guarded by {@code this}, which is notified when it falls. */
+    private long pending;
 
     /** Before sending {@code id}. */
     void sent(String id) {
-        arrivals.putIfAbsent(id, new AtomicInteger());
+        if (arrivals.putIfAbsent(id, new AtomicInteger()) == null) {
+            synchronized (this) {
+                pending++;
+            }
+        }
     }
 
     /** The suite refused {@code id} (an error answer): it is not the suite's to deliver. */
     void refused(String id) {
-        arrivals.remove(id);
+        AtomicInteger count = arrivals.remove(id);
+        if (count != null && count.get() == 0) {
+            onePendingLess();
+        }
     }
 
     /** When {@code id} reaches its far end; returns how often it has arrived now. */
@@ -38,7 +49,27 @@ final class Ledger {
             AtomicInteger unexpected = unexpectedArrivals.computeIfAbsent(id, k -> new AtomicInteger());
             return unexpected.incrementAndGet();
         }
-        return count.incrementAndGet();
+        int times = count.incrementAndGet();
+        if (times == 1) {
+            onePendingLess();
+        }
+        return times;
+    }
+
+    /** Waits until every message sent has arrived, or {@code atMost} has passed; true if all have. */
+    synchronized boolean awaitAllArrived(Duration atMost) throws InterruptedException {
+        long giveUp = System.nanoTime() + atMost.toNanos();
+        for (long left = atMost.toNanos(); pending > 0 && left > 0; left = giveUp - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return pending == 0;
+    }
+
+    private synchronized void onePendingLess() {
+        pending--;
+        if (pending == 0) {
+            notifyAll();
+        }
     }
 
     /** {@code id} never arrived, but the suite has it stored (found where a staff member would read it). */

@@ -2,6 +2,7 @@ package io.parley.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The lost and duplicated message counts the load benchmark reports (they must be 0 on a good run). */
@@ -45,6 +46,23 @@ class LedgerTest {
         assertThat(ledger.totals().undelivered()).isEqualTo(2);
         assertThat(ledger.lostIds(5)).containsExactly("c1 m1");
         assertThat(ledger.undeliveredIds(5)).containsExactly("c1 m1", "c1 m2");
+    }
+
+    @Test
+    void waitingForEveryArrivalEndsWithTheLastOneOrTheDeadline() throws Exception {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+        ledger.sent("c1 s1");
+        ledger.sent("c2 m1");
+        ledger.refused("c2 m1");
+        ledger.arrived("c1 m1");
+
+        assertThat(ledger.awaitAllArrived(Duration.ofMillis(50))).isFalse();
+
+        Thread.ofVirtual().start(() -> ledger.arrived("c1 s1"));
+        assertThat(ledger.awaitAllArrived(Duration.ofSeconds(10))).isTrue();
+        ledger.arrived("c1 s1");
+        assertThat(ledger.awaitAllArrived(Duration.ZERO)).isTrue();
     }
 
     @Test

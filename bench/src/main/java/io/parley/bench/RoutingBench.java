@@ -19,6 +19,7 @@ import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DistributionMethod;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.routing.RoutingServiceApplication;
 import io.parley.routing.offer.RoutingStreams;
@@ -43,8 +44,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * deadlines. Everything runs in this JVM on a real in-process broker: routing-service exactly as the
  * suite runs it, the enquiry lifecycle written as enquiry-service will write it.
  *
+ * <p>Then, with every enquiry still waiting, {@code churn} staff status changes that change nothing about who
+ * may be offered (a chat more or less, far below the maximum), and one more enquiry: how long until its offer
+ * comes out, i.e. what such changes cost the router while enquiries wait.
+ *
  * <p>Options (system properties): {@code staff} (200), {@code enquiries} (1000), {@code rate} per second
- * (200), {@code waitSeconds} (10; every enquiry is still waiting when the last one opens).
+ * (200), {@code waitSeconds} (10; every enquiry is still waiting when the last one opens), {@code churn}
+ * (2000; 0 skips that phase).
  */
 final class RoutingBench {
 
@@ -55,6 +61,7 @@ final class RoutingBench {
         int enquiryCount = Integer.getInteger("enquiries", 1000);
         int rate = Integer.getInteger("rate", 200);
         Duration wait = Duration.ofSeconds(Integer.getInteger("waitSeconds", 10));
+        int churn = Integer.getInteger("churn", 2000);
 
         Path data = Files.createTempDirectory("parley-bench-routing");
         Figures figures = new Figures();
@@ -62,6 +69,7 @@ final class RoutingBench {
         figures.fact("enquiries", enquiryCount);
         figures.fact("open rate per s", rate);
         figures.fact("max wait", wait);
+        figures.fact("staff load changes while they wait", churn);
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), freePort(), freePort(), 4);
                 EmbeddedDocumentStore store = EmbeddedDocumentStore.start(null, 0);
                 ConfigurableApplicationContext routing = RoutingServiceApplication.application()
@@ -107,13 +115,25 @@ final class RoutingBench {
             Map<String, Long> deadlines = new ConcurrentHashMap<>();
             AtomicLong offersSeen = new AtomicLong();
             AtomicLong probeOffers = new AtomicLong();
+            AtomicLong churnProbeOffers = new AtomicLong();
+            AtomicLong churnOffers = new AtomicLong();
             AtomicLong timeoutsSeen = new AtomicLong();
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread offerReader = Thread.ofPlatform()
                     .start(() -> read(kafka, Topics.ROUTING_OFFER, measuring, envelope -> {
+                        if (envelope.payload() instanceof OfferWithdrawn withdrawn
+                                && !withdrawn.reason().equals(OfferWithdrawn.Reason.EXPIRED)) {
+                            churnOffers.incrementAndGet();
+                        }
                         if (envelope.payload() instanceof OfferCreated offer) {
                             if (offer.enquiryId().equals(PROBE)) {
                                 probeOffers.incrementAndGet();
+                            }
+                            if (offer.enquiryId().equals(CHURN_PROBE)) {
+                                churnProbeOffers.incrementAndGet();
+                            } else if (churnProbeOffers.get() == 0
+                                    && offersSeen.get() >= (long) enquiryCount * staffCount) {
+                                churnOffers.incrementAndGet();
                             }
                             Long opened = openedAtNanos.get(offer.enquiryId());
                             if (opened != null) {
@@ -161,6 +181,27 @@ final class RoutingBench {
                 events.publish(Topics.ENQUIRY_LIFECYCLE, enquiryId, opened(enquiryId, now, deadline));
             }
             long expectedOffers = (long) enquiryCount * staffCount;
+            if (churn > 0) {
+                awaitCount(offersSeen, expectedOffers, "the enquiries' offers");
+                long churnStart = System.nanoTime();
+                for (int i = 0; i < churn; i++) {
+                    String id = staff.get(i % staffCount);
+                    // A chat more or less: still ACTIVE and far below the maximum, so no offer may change.
+                    events.publish(
+                            Topics.PRESENCE_STAFF_STATUS,
+                            id,
+                            new StaffStatusChanged(
+                                    id, id, null, Availability.ACTIVE, 1_000_000, 1 + i % 3, Instant.now()));
+                }
+                Instant now = Instant.now();
+                events.publishAndWait(Topics.ENQUIRY_LIFECYCLE, CHURN_PROBE, opened(CHURN_PROBE, now, now.plus(wait)));
+                awaitCount(churnProbeOffers, 1, "the offer of the enquiry opened after the staff load changes");
+                long tookNanos = System.nanoTime() - churnStart;
+                figures.fact(
+                        "staff load changes (" + churn + ", " + enquiryCount + " enquiries waiting) -> next offer",
+                        "%d ms, %.1f µs per change".formatted(tookNanos / 1_000_000, tookNanos / 1000.0 / churn));
+                figures.fact("offers changed by the load changes (must be 0)", churnOffers.get());
+            }
             long giveUp = System.nanoTime() + wait.plusSeconds(60).toNanos();
             while ((offersSeen.get() < expectedOffers || timeoutsSeen.get() < enquiryCount)
                     && System.nanoTime() < giveUp) {
@@ -181,6 +222,7 @@ final class RoutingBench {
     }
 
     private static final String PROBE = "bench-probe";
+    private static final String CHURN_PROBE = "bench-probe-after-load-changes";
 
     private static void awaitCount(AtomicLong count, long expected, String what) throws InterruptedException {
         long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -34,15 +34,28 @@ final class Eligibility {
     private Eligibility() {}
 
     static Set<String> staffFor(RoutedEnquiry enquiry, Directory directory) {
-        Set<String> candidates = candidates(enquiry, directory);
         Set<String> eligible = new HashSet<>();
-        for (String staffId : candidates) {
-            StaffStatusChanged staff = directory.staff(staffId);
-            if (staff != null && staff.canTakeMore() && !staffId.equals(enquiry.excludedStaffId())) {
+        for (String staffId : candidates(enquiry, directory)) {
+            if (mayTake(staffId, enquiry, directory)) {
                 eligible.add(staffId);
             }
         }
         return eligible;
+    }
+
+    /** Whether this one staff member may be offered the enquiry now: {@link #staffFor} for one. */
+    static boolean isEligible(String staffId, RoutedEnquiry enquiry, Directory directory) {
+        return mayTake(staffId, enquiry, directory)
+                && candidates(enquiry, directory).contains(staffId);
+    }
+
+    /** Whether a staff member (null: unknown or removed) may be offered anything at all now. */
+    static boolean canTakeMore(@Nullable StaffStatusChanged staff) {
+        return staff != null && staff.canTakeMore();
+    }
+
+    private static boolean mayTake(String staffId, RoutedEnquiry enquiry, Directory directory) {
+        return canTakeMore(directory.staff(staffId)) && !staffId.equals(enquiry.excludedStaffId());
     }
 
     private static Set<String> candidates(RoutedEnquiry enquiry, Directory directory) {

@@ -318,6 +318,50 @@ class RoutingTopologyTest {
         List<OfferCreated> transferOffers = createdOffers();
         assertThat(transferOffers).extracting(OfferCreated::staffId).containsExactly("bob");
         assertThat(transferOffers).extracting(OfferCreated::type).containsExactly(EnquiryType.TRANSFER);
+
+        // Alice going busy and coming back still does not offer her the chat she is handing over.
+        staff("alice", Availability.BUSY, 5, 1);
+        staff("alice", Availability.ACTIVE, 5, 1);
+        assertThat(offers.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void aChatMoreOrLessThatLeavesStaffAbleToTakeMoreChangesNoOffer() {
+        active("alice", "bob");
+        openOnTag("sales");
+        openOnTag("sales");
+        offers.readValuesToList();
+
+        staff("alice", Availability.ACTIVE, 5, 1);
+        staff("alice", Availability.ACTIVE, 5, 4);
+        staff("bob", Availability.ACTIVE, 5, 2);
+
+        assertThat(offers.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void staffWhoReachTheirMaximumLoseOnlyTheirOwnOffersAndGetThemBackWhenAChatEnds() {
+        staff("alice", Availability.ACTIVE, 2, 0);
+        active("bob");
+        String first = openOnTag("sales");
+        String second = openOnTag("sales");
+        openOnTag("billing");
+        offers.readValuesToList();
+
+        staff("alice", Availability.ACTIVE, 2, 2);
+        assertThat(withdrawn())
+                .containsExactlyInAnyOrder(
+                        withdrawal("alice", first, Reason.NOT_ELIGIBLE),
+                        withdrawal("alice", second, Reason.NOT_ELIGIBLE));
+
+        staff("alice", Availability.ACTIVE, 2, 1);
+        assertThat(created()).containsExactlyInAnyOrder(offer("alice", first), offer("alice", second));
+
+        // Bob's offers were never touched: accepting one withdraws it from both of them.
+        lifecycle.pipeInput(first, Envelope.of(new EnquiryAccepted(first, conversation(first), "bob", "room-1", T0)));
+        assertThat(withdrawn())
+                .containsExactlyInAnyOrder(
+                        withdrawal("bob", first, Reason.ACCEPTED), withdrawal("alice", first, Reason.TAKEN_BY_OTHER));
     }
 
     // --- the world -------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DistributionMethod;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.OfferCreated;
+import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.routing.RoutingServiceApplication;
@@ -121,25 +122,29 @@ final class RoutingBench {
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread offerReader = Thread.ofPlatform()
                     .start(() -> read(kafka, Topics.ROUTING_OFFER, measuring, envelope -> {
-                        if (envelope.payload() instanceof OfferWithdrawn withdrawn
-                                && !withdrawn.reason().equals(OfferWithdrawn.Reason.EXPIRED)) {
-                            churnOffers.incrementAndGet();
-                        }
-                        if (envelope.payload() instanceof OfferCreated offer) {
-                            if (offer.enquiryId().equals(PROBE)) {
-                                probeOffers.incrementAndGet();
-                            }
-                            if (offer.enquiryId().equals(CHURN_PROBE)) {
-                                churnProbeOffers.incrementAndGet();
-                            } else if (churnProbeOffers.get() == 0
-                                    && offersSeen.get() >= (long) enquiryCount * staffCount) {
+                        // One record per routing decision; each staff member's offer counts as one.
+                        for (OfferEvent event : envelope.payload().perStaff()) {
+                            if (event instanceof OfferWithdrawn withdrawn
+                                    && !withdrawn.reason().equals(OfferWithdrawn.Reason.EXPIRED)) {
                                 churnOffers.incrementAndGet();
                             }
-                            Long opened = openedAtNanos.get(offer.enquiryId());
-                            if (opened != null) {
-                                figures.record(
-                                        "opened -> offer record (every offer)", (System.nanoTime() - opened) / 1000);
-                                offersSeen.incrementAndGet();
+                            if (event instanceof OfferCreated offer) {
+                                if (offer.enquiryId().equals(PROBE)) {
+                                    probeOffers.incrementAndGet();
+                                }
+                                if (offer.enquiryId().equals(CHURN_PROBE)) {
+                                    churnProbeOffers.incrementAndGet();
+                                } else if (churnProbeOffers.get() == 0
+                                        && offersSeen.get() >= (long) enquiryCount * staffCount) {
+                                    churnOffers.incrementAndGet();
+                                }
+                                Long opened = openedAtNanos.get(offer.enquiryId());
+                                if (opened != null) {
+                                    figures.record(
+                                            "opened -> offer record (every offer)",
+                                            (System.nanoTime() - opened) / 1000);
+                                    offersSeen.incrementAndGet();
+                                }
                             }
                         }
                     }));

@@ -18,8 +18,9 @@ import io.parley.events.enquiry.EnquiryMessageAdded;
 import io.parley.events.enquiry.EnquiryMissed;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.events.routing.EnquiryWaitExpired;
-import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferWithdrawn;
+import io.parley.events.routing.OffersCreated;
+import io.parley.events.routing.OffersWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.security.LocalJwks;
 import io.parley.testsupport.TestInfrastructure;
@@ -194,8 +195,8 @@ class EnquiryLifecycleIT {
 
         events.publishAndWait(
                 Topics.ROUTING_OFFER,
-                "dave",
-                new OfferWithdrawn("dave", enquiry, OfferWithdrawn.Reason.NOT_ELIGIBLE, Instant.now()));
+                enquiry,
+                new OffersWithdrawn(List.of("dave"), enquiry, OfferWithdrawn.Reason.NOT_ELIGIBLE, Instant.now()));
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> offeredTo(enquiry).equals(List.of("erin")));
@@ -339,9 +340,9 @@ class EnquiryLifecycleIT {
                 lifecycle.await(EnquiryOpened.class, e -> e.enquiryId().equals(enquiryId));
         events.publishAndWait(
                 Topics.ROUTING_OFFER,
-                staffId,
-                new OfferCreated(
-                        staffId,
+                enquiryId,
+                new OffersCreated(
+                        List.of(staffId),
                         enquiryId,
                         opened.type(),
                         opened.channel(),

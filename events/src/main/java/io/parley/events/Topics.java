@@ -8,7 +8,7 @@ import io.parley.events.chat.RoomEvent;
 import io.parley.events.enquiry.EnquiryEvent;
 import io.parley.events.presence.StaffStatusEvent;
 import io.parley.events.routing.DestinationEvent;
-import io.parley.events.routing.OfferEvent;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.RoutingTimeoutEvent;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +41,9 @@ public final class Topics {
     public static final Topic<String, EnquiryEvent> ENQUIRY_LIFECYCLE =
             Topic.keyedByString("enquiry.lifecycle.v1", EnquiryEvent.class, Topic.Retention.DELETE);
 
-    /** Offers created and withdrawn; keyed by staff id. */
-    public static final Topic<String, OfferEvent> ROUTING_OFFER =
-            Topic.keyedByString("routing.offer.v1", OfferEvent.class, Topic.Retention.DELETE);
+    /** Offers created and withdrawn, one record per routing decision for all the staff it concerns; keyed by enquiry id. */
+    public static final Topic<String, EnquiryOffersEvent> ROUTING_OFFER =
+            Topic.keyedByString("routing.offer.v2", EnquiryOffersEvent.class, Topic.Retention.DELETE);
 
     /** Waiting times that ran out; keyed by enquiry id. */
     public static final Topic<String, RoutingTimeoutEvent> ROUTING_TIMEOUT =

@@ -29,8 +29,9 @@ import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DestinationRemoved;
 import io.parley.events.routing.DistributionMethod;
 import io.parley.events.routing.EnquiryWaitExpired;
-import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferWithdrawn;
+import io.parley.events.routing.OffersCreated;
+import io.parley.events.routing.OffersWithdrawn;
 import io.parley.events.routing.TagPublished;
 import io.parley.events.routing.TagRemoved;
 import java.time.Duration;
@@ -131,8 +132,8 @@ public final class EventSamples {
                 new EnquiryTransferFailed(
                         "enq-1", CONVERSATION, "room-1", "nobody accepted in time", T0.plusSeconds(150)),
                 new EnquiryClosed("enq-1", CONVERSATION, "room-1", "staff-alice", T0.plusSeconds(900)),
-                new OfferCreated(
-                        "staff-alice",
+                new OffersCreated(
+                        List.of("staff-alice", "staff-carol"),
                         "enq-1",
                         EnquiryType.BROADCAST,
                         Channel.FACEBOOK,
@@ -142,7 +143,11 @@ public final class EventSamples {
                         "Hello, is my order shipped?",
                         T0.plusMillis(15),
                         T0.plusSeconds(60)),
-                new OfferWithdrawn("staff-bob", "enq-1", OfferWithdrawn.Reason.TAKEN_BY_OTHER, T0.plusSeconds(5)),
+                new OffersWithdrawn(
+                        List.of("staff-bob", "staff-carol"),
+                        "enq-1",
+                        OfferWithdrawn.Reason.TAKEN_BY_OTHER,
+                        T0.plusSeconds(5)),
                 new EnquiryWaitExpired("enq-1", CONVERSATION, T0.plusSeconds(60), T0.plusMillis(60_030)),
                 new DestinationPublished(
                         "dest-support",

@@ -3,6 +3,7 @@ package io.parley.enquiry.offers;
 import io.parley.enquiry.enquiries.Enquiries;
 import io.parley.events.Envelope;
 import io.parley.events.Topics;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.OfferWithdrawn;
@@ -22,24 +23,24 @@ import org.springframework.context.annotation.Configuration;
  * accept, so its last offers stay on record. Both operations are set operations, so redelivery changes nothing.
  *
  * <p>Routing offers a new enquiry to every eligible staff member at once (about 70 in issue 8's load
- * benchmark), so the offers of one poll are recorded together: one write per enquiry, adding and removing
- * the staff members whose last event in the poll says so (the same set as recording them one by one), instead
- * of one write per offer. A consumer per partition keeps up with routing, so an accept seldom races its own
+ * benchmark), in one record; the records of one poll are recorded together, as one staff member's event
+ * each: one write per enquiry, adding and removing the staff members whose last event in the poll says so
+ * (the same set as recording them one by one), instead of one write per offer. A consumer per partition keeps up with routing, so an accept seldom races its own
  * offer record.
  */
 @Configuration(proxyBeanMethods = false)
 class OfferRecords {
 
     @Bean
-    EventSubscription<String, OfferEvent> offerSubscription(Enquiries enquiries, OfferArrivals arrivals) {
+    EventSubscription<String, EnquiryOffersEvent> offerSubscription(Enquiries enquiries, OfferArrivals arrivals) {
         return EventSubscription.on(
                         Topics.ROUTING_OFFER,
-                        (String staffId, Envelope<OfferEvent> event) ->
-                                record(enquiries, List.of(event.payload())).forEach(arrivals::recorded))
+                        (String enquiryId, Envelope<EnquiryOffersEvent> event) ->
+                                record(enquiries, event.payload().perStaff()).forEach(arrivals::recorded))
                 .inBatches(events -> record(
                                 enquiries,
                                 events.stream()
-                                        .map(keyed -> keyed.event().payload())
+                                        .flatMap(keyed -> keyed.event().payload().perStaff().stream())
                                         .toList())
                         .forEach(arrivals::recorded))
                 .withConsumerPerPartition();

@@ -1,4 +1,4 @@
-/** Whom each enquiry is offered to, as routing says on routing.offer.v1: only they may accept it. */
+/** Whom each enquiry is offered to, as routing says on routing.offer.v2: only they may accept it. */
 @NullMarked
 package io.parley.enquiry.offers;
 

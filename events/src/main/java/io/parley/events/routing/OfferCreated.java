@@ -4,17 +4,16 @@ import io.parley.events.Channel;
 import io.parley.events.Customer;
 import io.parley.events.EnquiryType;
 import io.parley.events.EntryPoint;
-import io.parley.events.EventType;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An enquiry is offered to a staff member: it shows in their Open Enquiry panel until {@code expiresAt}.
+ * An enquiry is offered to a staff member: it shows in their Open Enquiry panel until {@code expiresAt}. One
+ * staff member's part of an {@link OffersCreated} record.
  *
  * @param preview the start of the first message, for the panel
  */
-@EventType("routing.offer-created")
 public record OfferCreated(
         String staffId,
         String enquiryId,

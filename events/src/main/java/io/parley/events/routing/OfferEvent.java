@@ -1,6 +1,9 @@
 package io.parley.events.routing;
 
-/** Topic {@code routing.offer.v1} (keyed by staff id): offers appearing in and leaving a staff member's panel. */
+/**
+ * An offer appearing in or leaving one staff member's Open Enquiry panel: what each panel sees of an
+ * {@link EnquiryOffersEvent} ({@link EnquiryOffersEvent#perStaff()}). Not a record of any topic itself.
+ */
 public sealed interface OfferEvent permits OfferCreated, OfferWithdrawn {
 
     String staffId();

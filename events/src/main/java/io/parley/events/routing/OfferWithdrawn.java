@@ -1,11 +1,12 @@
 package io.parley.events.routing;
 
-import io.parley.events.EventType;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An offer left a staff member's panel, with the short reason the panel shows. */
-@EventType("routing.offer-withdrawn")
+/**
+ * An offer left a staff member's panel, with the short reason the panel shows. One staff member's part of an
+ * {@link OffersWithdrawn} record.
+ */
 public record OfferWithdrawn(String staffId, String enquiryId, Reason reason, Instant withdrawnAt)
         implements OfferEvent {
 

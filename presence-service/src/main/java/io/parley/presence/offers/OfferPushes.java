@@ -1,6 +1,7 @@
 package io.parley.presence.offers;
 
 import io.parley.events.Topics;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.OfferWithdrawn;
@@ -24,22 +25,25 @@ import org.springframework.context.annotation.Configuration;
 class OfferPushes {
 
     @Bean
-    EventFanOut<String, OfferEvent> offerPushFanOut(
+    EventFanOut<String, EnquiryOffersEvent> offerPushFanOut(
             KafkaSettings kafka,
             OpenOffers offers,
             ApplicationEventPublisher local,
             Clock clock,
             @Value("${parley.presence.offer-replay:65m}") Duration replay) {
-        return EventFanOut.replaying(Topics.ROUTING_OFFER, kafka, replay, (staffId, event) -> {
-            offers.apply(event.payload());
-            switch (event.payload()) {
-                case OfferCreated created -> {
-                    if (created.expiresAt().isAfter(clock.instant())) {
-                        local.publishEvent(new OfferShown(Offer.of(created)));
+        return EventFanOut.replaying(Topics.ROUTING_OFFER, kafka, replay, (enquiryId, event) -> {
+            for (OfferEvent offer : event.payload().perStaff()) {
+                offers.apply(offer);
+                switch (offer) {
+                    case OfferCreated created -> {
+                        if (created.expiresAt().isAfter(clock.instant())) {
+                            local.publishEvent(new OfferShown(Offer.of(created)));
+                        }
                     }
+                    case OfferWithdrawn withdrawn ->
+                        local.publishEvent(
+                                new OfferGone(withdrawn.staffId(), withdrawn.enquiryId(), withdrawn.reason()));
                 }
-                case OfferWithdrawn withdrawn ->
-                    local.publishEvent(new OfferGone(withdrawn.staffId(), withdrawn.enquiryId(), withdrawn.reason()));
             }
         });
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current offers of every staff member (the REST panel and a socket's first snapshot), kept in memory by
- * {@link OfferPushes} from {@code routing.offer.v1}: each presence instance reads every offer event anyway
+ * {@link OfferPushes} from {@code routing.offer.v2}: each presence instance reads every offer event anyway
  * to push it to the sockets it holds, and an offer lives at most as long as its enquiry waits, so after a
  * restart the view is rebuilt from the topic's recent events instead of being written to the store twice per
  * offer (issue 8's load benchmark: about 70 offers per new conversation, an insert and a delete each).

@@ -1,5 +1,5 @@
 /**
- * The Open Enquiry panel: each staff member's current offers, kept from {@code routing.offer.v1} and shown
+ * The Open Enquiry panel: each staff member's current offers, kept from {@code routing.offer.v2} and shown
  * until accepted, withdrawn or past their expiry.
  */
 @NullMarked

@@ -3,7 +3,6 @@ package io.parley.presence.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parley.events.Topics;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The Open Enquiry panel from {@code routing.offer.v1}, read over {@code GET /api/enquiries/offers}. */
+/** The Open Enquiry panel from {@code routing.offer.v2}, read over {@code GET /api/enquiries/offers}. */
 class OpenEnquiryPanelIT extends RunningPresence {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -41,8 +40,8 @@ class OpenEnquiryPanelIT extends RunningPresence {
         OfferCreated newer = offer(alice.id(), now.minusSeconds(5), now.plusSeconds(55));
         OfferCreated older = offer(alice.id(), now.minusSeconds(10), now.plusSeconds(50));
 
-        publisher.publishAndWait(Topics.ROUTING_OFFER, alice.id(), newer);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, alice.id(), older);
+        OfferMother.publish(publisher, newer);
+        OfferMother.publish(publisher, older);
 
         await().atMost(WAIT).until(() -> offers.of(alice.id()).size() == 2);
         HttpResponse<String> response = get("/api/enquiries/offers", alice.token());
@@ -69,9 +68,9 @@ class OpenEnquiryPanelIT extends RunningPresence {
         OfferCreated marker =
                 offer(staffId, CLOCK.instant().plusSeconds(1), CLOCK.instant().plusSeconds(60));
 
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, created);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, created);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, marker);
+        OfferMother.publish(publisher, created);
+        OfferMother.publish(publisher, created);
+        OfferMother.publish(publisher, marker);
 
         await().atMost(WAIT)
                 .until(() ->
@@ -87,17 +86,14 @@ class OpenEnquiryPanelIT extends RunningPresence {
         OfferCreated kept = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(60));
         OfferCreated taken =
                 offer(staffId, CLOCK.instant().plusSeconds(1), CLOCK.instant().plusSeconds(60));
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, kept);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, taken);
+        OfferMother.publish(publisher, kept);
+        OfferMother.publish(publisher, taken);
         await().atMost(WAIT).until(() -> offers.of(staffId).size() == 2);
 
-        publisher.publishAndWait(
-                Topics.ROUTING_OFFER,
-                staffId,
-                new OfferWithdrawn(staffId, "enq-unknown", OfferWithdrawn.Reason.EXPIRED, CLOCK.instant()));
-        publisher.publishAndWait(
-                Topics.ROUTING_OFFER,
-                staffId,
+        OfferMother.publish(
+                publisher, new OfferWithdrawn(staffId, "enq-unknown", OfferWithdrawn.Reason.EXPIRED, CLOCK.instant()));
+        OfferMother.publish(
+                publisher,
                 new OfferWithdrawn(staffId, taken.enquiryId(), OfferWithdrawn.Reason.TAKEN_BY_OTHER, CLOCK.instant()));
 
         await().atMost(WAIT).until(() -> offers.of(staffId).size() == 1);
@@ -109,8 +105,8 @@ class OpenEnquiryPanelIT extends RunningPresence {
         String staffId = "staff-" + UUID.randomUUID();
         OfferCreated expiring = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(60));
         OfferCreated later = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, expiring);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, later);
+        OfferMother.publish(publisher, expiring);
+        OfferMother.publish(publisher, later);
         await().atMost(WAIT).until(() -> offers.of(staffId).size() == 2);
 
         CLOCK.advance(Duration.ofSeconds(61));
@@ -123,11 +119,10 @@ class OpenEnquiryPanelIT extends RunningPresence {
         String staffId = "staff-" + UUID.randomUUID();
         OfferCreated open = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
         OfferCreated taken = offer(staffId, CLOCK.instant(), CLOCK.instant().plusSeconds(600));
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, open);
-        publisher.publishAndWait(Topics.ROUTING_OFFER, staffId, taken);
-        publisher.publishAndWait(
-                Topics.ROUTING_OFFER,
-                staffId,
+        OfferMother.publish(publisher, open);
+        OfferMother.publish(publisher, taken);
+        OfferMother.publish(
+                publisher,
                 new OfferWithdrawn(staffId, taken.enquiryId(), OfferWithdrawn.Reason.TAKEN_BY_OTHER, CLOCK.instant()));
         await().atMost(WAIT).until(() -> offers.of(staffId).size() == 1);
 

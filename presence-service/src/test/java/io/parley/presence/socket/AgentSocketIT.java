@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import io.parley.events.Topics;
 import io.parley.events.presence.Availability;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferWithdrawn;
 import io.parley.kit.kafka.EventPublisher;
 import io.parley.presence.RunningPresence;
 import io.parley.presence.availability.StaffPresence;
+import io.parley.presence.offers.OfferMother;
 import io.parley.presence.staff.Role;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -43,7 +43,7 @@ class AgentSocketIT extends RunningPresence {
         Staff alice = newStaff(Role.STAFF);
         put("/api/presence/me", alice.token(), "ACTIVE");
         OfferCreated waiting = offer(alice.id());
-        publisher.publishAndWait(Topics.ROUTING_OFFER, alice.id(), waiting);
+        OfferMother.publish(publisher, waiting);
         await().atMost(WAIT)
                 .until(() -> !get("/api/enquiries/offers", alice.token()).body().equals("[]"));
 
@@ -75,15 +75,14 @@ class AgentSocketIT extends RunningPresence {
                     .isGreaterThan(snapshot.path("status").path("version").asLong());
 
             OfferCreated offer = offer(bob.id());
-            publisher.publishAndWait(Topics.ROUTING_OFFER, bob.id(), offer);
+            OfferMother.publish(publisher, offer);
             JsonNode created = client.next("offer.created");
             assertThat(created.path("offer").path("enquiryId").asString()).isEqualTo(offer.enquiryId());
             assertThat(created.path("offer").path("customer").path("name").asString())
                     .isEqualTo("Customer Name");
 
-            publisher.publishAndWait(
-                    Topics.ROUTING_OFFER,
-                    bob.id(),
+            OfferMother.publish(
+                    publisher,
                     new OfferWithdrawn(bob.id(), offer.enquiryId(), OfferWithdrawn.Reason.EXPIRED, CLOCK.instant()));
             JsonNode withdrawn = client.next("offer.withdrawn");
             assertThat(withdrawn.path("enquiryId").asString()).isEqualTo(offer.enquiryId());

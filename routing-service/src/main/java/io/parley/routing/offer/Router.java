@@ -14,10 +14,11 @@ import io.parley.events.presence.StaffRemoved;
 import io.parley.events.presence.StaffStatusChanged;
 import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DestinationRemoved;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.EnquiryWaitExpired;
-import io.parley.events.routing.OfferCreated;
-import io.parley.events.routing.OfferWithdrawn;
 import io.parley.events.routing.OfferWithdrawn.Reason;
+import io.parley.events.routing.OffersCreated;
+import io.parley.events.routing.OffersWithdrawn;
 import io.parley.events.routing.TagPublished;
 import io.parley.events.routing.TagRemoved;
 import io.parley.routing.offer.RoutedEnquiry.Phase;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +66,11 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
     static final String TAGS = "tags";
 
     static final Duration PUNCTUATION = Duration.ofMillis(50);
+    /**
+     * The most staff members one offer record names (about 20 KB): a destination with more members writes
+     * several records per decision, so no record comes near Kafka's 1 MB limit.
+     */
+    static final int STAFF_PER_RECORD = 500;
     /** How long a finished enquiry is remembered, so a late redelivery of its "opened" changes nothing. */
     static final Duration FORGET_FINISHED_AFTER = Duration.ofHours(1);
 
@@ -170,9 +178,7 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
 
     private void startWaiting(RoutedEnquiry enquiry) {
         Set<String> eligible = Eligibility.staffFor(enquiry, directory());
-        for (String staffId : eligible) {
-            offer(enquiry, staffId);
-        }
+        offer(enquiry, eligible);
         RoutedEnquiry waiting = enquiry.offeredTo(eligible);
         enquiries.put(waiting.enquiryId(), waiting);
         deadlines.put(deadlineKey(waiting), waiting.enquiryId());
@@ -184,9 +190,7 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
     }
 
     private RoutedEnquiry stopWaiting(RoutedEnquiry enquiry, Function<String, Reason> reasonFor) {
-        for (String staffId : enquiry.offeredTo()) {
-            withdraw(enquiry.enquiryId(), staffId, reasonFor.apply(staffId));
-        }
+        withdraw(enquiry.enquiryId(), enquiry.offeredTo(), reasonFor);
         if (enquiry.phase() == Phase.WAITING) {
             deadlines.delete(deadlineKey(enquiry));
         }
@@ -264,16 +268,17 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
             if (eligible.equals(enquiry.offeredTo())) {
                 continue;
             }
-            for (String staffId : enquiry.offeredTo()) {
-                if (!eligible.contains(staffId)) {
-                    withdraw(enquiry.enquiryId(), staffId, withdrawalReason(staffId));
-                }
-            }
-            for (String staffId : eligible) {
-                if (!enquiry.offeredTo().contains(staffId)) {
-                    offer(enquiry, staffId);
-                }
-            }
+            withdraw(
+                    enquiry.enquiryId(),
+                    enquiry.offeredTo().stream()
+                            .filter(staffId -> !eligible.contains(staffId))
+                            .toList(),
+                    this::withdrawalReason);
+            offer(
+                    enquiry,
+                    eligible.stream()
+                            .filter(staffId -> !enquiry.offeredTo().contains(staffId))
+                            .toList());
             enquiries.put(enquiry.enquiryId(), enquiry.offeredTo(eligible));
         }
     }
@@ -288,10 +293,10 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
             }
             Set<String> offeredTo = new HashSet<>(enquiry.offeredTo());
             if (eligible) {
-                offer(enquiry, staffId);
+                offer(enquiry, List.of(staffId));
                 offeredTo.add(staffId);
             } else {
-                withdraw(enquiry.enquiryId(), staffId, withdrawalReason(staffId));
+                withdraw(enquiry.enquiryId(), List.of(staffId), this::withdrawalReason);
                 offeredTo.remove(staffId);
             }
             enquiries.put(enquiry.enquiryId(), enquiry.offeredTo(offeredTo));
@@ -358,27 +363,54 @@ final class Router implements Processor<String, RoutingInput, String, RoutingOut
         forget.forEach(enquiries::delete);
     }
 
-    private void offer(RoutedEnquiry enquiry, String staffId) {
+    /** Offers the enquiry to these staff members: one record for all of them (or one per {@link #STAFF_PER_RECORD}). */
+    private void offer(RoutedEnquiry enquiry, Collection<String> staffIds) {
         Instant now = clock.instant();
-        OfferCreated offer = new OfferCreated(
-                staffId,
-                enquiry.enquiryId(),
-                enquiry.type(),
-                enquiry.channel(),
-                enquiry.channelAccountId(),
-                enquiry.entryPoint(),
-                enquiry.customer(),
-                enquiry.preview(),
-                now,
-                enquiry.deadline());
-        context.forward(new Record<>(staffId, new RoutingOutput.Offer(Envelope.of(offer, clock)), now.toEpochMilli()));
+        for (List<String> some : inRecords(staffIds)) {
+            forward(
+                    new OffersCreated(
+                            some,
+                            enquiry.enquiryId(),
+                            enquiry.type(),
+                            enquiry.channel(),
+                            enquiry.channelAccountId(),
+                            enquiry.entryPoint(),
+                            enquiry.customer(),
+                            enquiry.preview(),
+                            now,
+                            enquiry.deadline()),
+                    now);
+        }
     }
 
-    private void withdraw(String enquiryId, String staffId, Reason reason) {
+    /** Withdraws the enquiry's offers from these staff members: a record per reason, in the reasons' order. */
+    private void withdraw(String enquiryId, Collection<String> staffIds, Function<String, Reason> reasonFor) {
         Instant now = clock.instant();
-        OfferWithdrawn withdrawn = new OfferWithdrawn(staffId, enquiryId, reason, now);
-        context.forward(
-                new Record<>(staffId, new RoutingOutput.Offer(Envelope.of(withdrawn, clock)), now.toEpochMilli()));
+        Map<Reason, List<String>> byReason = new EnumMap<>(Reason.class);
+        for (String staffId : staffIds) {
+            byReason.computeIfAbsent(reasonFor.apply(staffId), reason -> new ArrayList<>())
+                    .add(staffId);
+        }
+        byReason.forEach((reason, withdrawn) -> {
+            for (List<String> some : inRecords(withdrawn)) {
+                forward(new OffersWithdrawn(some, enquiryId, reason, now), now);
+            }
+        });
+    }
+
+    private void forward(EnquiryOffersEvent event, Instant now) {
+        context.forward(new Record<>(
+                event.enquiryId(), new RoutingOutput.Offer(Envelope.of(event, clock)), now.toEpochMilli()));
+    }
+
+    /** The staff ids sorted (records that read the same every time), at most {@link #STAFF_PER_RECORD} a record. */
+    private static List<List<String>> inRecords(Collection<String> staffIds) {
+        List<String> sorted = staffIds.stream().sorted().toList();
+        List<List<String>> records = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += STAFF_PER_RECORD) {
+            records.add(sorted.subList(from, Math.min(sorted.size(), from + STAFF_PER_RECORD)));
+        }
+        return records;
     }
 
     private List<RoutedEnquiry> waitingEnquiries() {

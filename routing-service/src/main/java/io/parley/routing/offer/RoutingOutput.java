@@ -1,13 +1,13 @@
 package io.parley.routing.offer;
 
 import io.parley.events.Envelope;
-import io.parley.events.routing.OfferEvent;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.RoutingTimeoutEvent;
 
-/** What the router emits: an offer change for one staff member, or an enquiry's waiting time running out. */
+/** What the router emits: an enquiry's offers changing for some staff members, or its waiting time running out. */
 sealed interface RoutingOutput {
 
-    record Offer(Envelope<OfferEvent> event) implements RoutingOutput {}
+    record Offer(Envelope<EnquiryOffersEvent> event) implements RoutingOutput {}
 
     record Timeout(Envelope<RoutingTimeoutEvent> event) implements RoutingOutput {}
 }

@@ -5,7 +5,7 @@ import io.parley.events.Topics;
 import io.parley.events.enquiry.EnquiryEvent;
 import io.parley.events.presence.StaffStatusChanged;
 import io.parley.events.routing.DestinationPublished;
-import io.parley.events.routing.OfferEvent;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.RoutingTimeoutEvent;
 import io.parley.events.routing.TagPublished;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the routing topology: the enquiry lifecycle, staff availability and destinations are merged into
  * one single-partition stream, so one {@link Router} sees them in one order and keeps every offer
- * consistent without locks; its offers go to {@code routing.offer.v1} (keyed by staff id) and its
+ * consistent without locks; its offers go to {@code routing.offer.v2} (keyed by enquiry id, one record per decision
+ * for all the staff members it concerns) and its
  * expiries to {@code routing.timeout.v1} (keyed by enquiry id). All state is in changelogged stores, so a
  * restarted instance resumes with every waiting enquiry and deadline.
  *
@@ -95,7 +96,7 @@ public final class RoutingTopology {
                 .mapValues(output -> ((RoutingOutput.Offer) output).event(), Named.as("offer-envelopes"))
                 .to(
                         Topics.ROUTING_OFFER.name(),
-                        Produced.<String, Envelope<OfferEvent>>with(
+                        Produced.<String, Envelope<EnquiryOffersEvent>>with(
                                         Topics.ROUTING_OFFER.keySerde(), Topics.ROUTING_OFFER.valueSerde())
                                 .withName("offer-sink"));
         decisions

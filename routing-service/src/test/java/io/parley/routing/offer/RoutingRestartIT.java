@@ -17,6 +17,7 @@ import io.parley.events.presence.Availability;
 import io.parley.events.presence.StaffStatusChanged;
 import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DistributionMethod;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferEvent;
@@ -144,7 +145,7 @@ class RoutingRestartIT {
     /** Reads the routing outputs from the broker, as presence-service and enquiry-service will. */
     private final class Outputs implements AutoCloseable {
 
-        private final KafkaConsumer<String, Envelope<OfferEvent>> offers = consumer(Topics.ROUTING_OFFER);
+        private final KafkaConsumer<String, Envelope<EnquiryOffersEvent>> offers = consumer(Topics.ROUTING_OFFER);
         private final KafkaConsumer<String, Envelope<RoutingTimeoutEvent>> timeouts = consumer(Topics.ROUTING_TIMEOUT);
         private final List<OfferEvent> offerEvents = new CopyOnWriteArrayList<>();
         private final List<EnquiryWaitExpired> expiries = new CopyOnWriteArrayList<>();
@@ -166,7 +167,7 @@ class RoutingRestartIT {
 
         private void poll() {
             offers.poll(Duration.ofMillis(100))
-                    .forEach(r -> offerEvents.add(r.value().payload()));
+                    .forEach(r -> offerEvents.addAll(r.value().payload().perStaff()));
             timeouts.poll(Duration.ofMillis(100)).forEach(r -> {
                 if (r.value().payload() instanceof EnquiryWaitExpired expired) {
                     expiries.add(expired);

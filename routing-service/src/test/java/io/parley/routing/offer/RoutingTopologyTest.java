@@ -23,11 +23,14 @@ import io.parley.events.routing.DestinationEvent;
 import io.parley.events.routing.DestinationPublished;
 import io.parley.events.routing.DestinationRemoved;
 import io.parley.events.routing.DistributionMethod;
+import io.parley.events.routing.EnquiryOffersEvent;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.OfferCreated;
 import io.parley.events.routing.OfferEvent;
 import io.parley.events.routing.OfferWithdrawn;
 import io.parley.events.routing.OfferWithdrawn.Reason;
+import io.parley.events.routing.OffersCreated;
+import io.parley.events.routing.OffersWithdrawn;
 import io.parley.events.routing.RoutingTimeoutEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,7 @@ class RoutingTopologyTest {
     TestInputTopic<String, Envelope<EnquiryEvent>> lifecycle;
     TestInputTopic<String, Envelope<StaffStatusEvent>> presence;
     TestInputTopic<String, Envelope<DestinationEvent>> destinations;
-    TestOutputTopic<String, Envelope<OfferEvent>> offers;
+    TestOutputTopic<String, Envelope<EnquiryOffersEvent>> offers;
     TestOutputTopic<String, Envelope<RoutingTimeoutEvent>> timeouts;
     int enquiryCount;
 
@@ -104,6 +108,30 @@ class RoutingTopologyTest {
         String enquiry = openOnTag("sales");
 
         assertThat(created()).containsExactlyInAnyOrder(offer("alice", enquiry), offer("bob", enquiry));
+    }
+
+    @Test
+    void oneDecisionIsOneRecordKeyedByTheEnquiryForEveryStaffMemberItConcerns() {
+        active("alice", "bob", "dave");
+        String enquiry = openOnTag("sales");
+
+        List<TestRecord<String, Envelope<EnquiryOffersEvent>>> opened = offers.readRecordsToList();
+        assertThat(opened).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(enquiry);
+            assertThat(record.value().payload())
+                    .isInstanceOfSatisfying(
+                            OffersCreated.class,
+                            created -> assertThat(created.staffIds()).containsExactly("alice", "bob", "dave"));
+        });
+
+        lifecycle.pipeInput(
+                enquiry, Envelope.of(new EnquiryAccepted(enquiry, conversation(enquiry), "bob", "room-1", T0)));
+
+        assertThat(offers.readValuesToList())
+                .extracting(Envelope::payload)
+                .containsExactly(
+                        new OffersWithdrawn(List.of("bob"), enquiry, Reason.ACCEPTED, T0),
+                        new OffersWithdrawn(List.of("alice", "dave"), enquiry, Reason.TAKEN_BY_OTHER, T0));
     }
 
     @Test
@@ -249,8 +277,9 @@ class RoutingTopologyTest {
                 enquiry, Envelope.of(new EnquiryAccepted(enquiry, conversation(enquiry), "alice", "room-1", T0)));
         lifecycle.pipeInput(enquiry, again);
 
-        List<OfferEvent> emitted =
-                offers.readValuesToList().stream().map(Envelope::payload).toList();
+        List<OfferEvent> emitted = offers.readValuesToList().stream()
+                .flatMap(envelope -> envelope.payload().perStaff().stream())
+                .toList();
         assertThat(emitted)
                 .as("only the withdrawal of the accept; no new offer from either redelivery")
                 .singleElement()
@@ -423,7 +452,7 @@ class RoutingTopologyTest {
 
     private List<OfferCreated> createdOffers() {
         return offers.readValuesToList().stream()
-                .map(Envelope::payload)
+                .flatMap(envelope -> envelope.payload().perStaff().stream())
                 .filter(OfferCreated.class::isInstance)
                 .map(OfferCreated.class::cast)
                 .toList();
@@ -437,7 +466,7 @@ class RoutingTopologyTest {
 
     private List<Withdrawn> withdrawn() {
         return offers.readValuesToList().stream()
-                .map(Envelope::payload)
+                .flatMap(envelope -> envelope.payload().perStaff().stream())
                 .filter(OfferWithdrawn.class::isInstance)
                 .map(OfferWithdrawn.class::cast)
                 .map(w -> new Withdrawn(w.staffId(), w.enquiryId(), w.reason()))

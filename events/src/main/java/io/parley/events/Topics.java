@@ -41,7 +41,10 @@ public final class Topics {
     public static final Topic<String, EnquiryEvent> ENQUIRY_LIFECYCLE =
             Topic.keyedByString("enquiry.lifecycle.v1", EnquiryEvent.class, Topic.Retention.DELETE);
 
-    /** Offers created and withdrawn, one record per routing decision for all the staff it concerns; keyed by enquiry id. */
+    /**
+     * Offers created and withdrawn, a record per routing decision for every staff member it concerns; keyed by
+     * enquiry id.
+     */
     public static final Topic<String, EnquiryOffersEvent> ROUTING_OFFER =
             Topic.keyedByString("routing.offer.v2", EnquiryOffersEvent.class, Topic.Retention.DELETE);
 

@@ -23,10 +23,10 @@ import org.springframework.context.annotation.Configuration;
  * accept, so its last offers stay on record. Both operations are set operations, so redelivery changes nothing.
  *
  * <p>Routing offers a new enquiry to every eligible staff member at once (about 70 in issue 8's load
- * benchmark), in one record; the records of one poll are recorded together, as one staff member's event
- * each: one write per enquiry, adding and removing the staff members whose last event in the poll says so
- * (the same set as recording them one by one), instead of one write per offer. A consumer per partition keeps up with routing, so an accept seldom races its own
- * offer record.
+ * benchmark), in one record; the records of one poll are recorded together, as one event per staff member:
+ * one write per enquiry, adding and removing the staff members whose last event in the poll says so (the
+ * same set as recording them one by one), instead of one write per offer. A consumer per partition keeps up
+ * with routing, so an accept seldom races its own offer record.
  */
 @Configuration(proxyBeanMethods = false)
 class OfferRecords {

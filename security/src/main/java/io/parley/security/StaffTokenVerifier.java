@@ -59,8 +59,8 @@ public final class StaffTokenVerifier {
         String digest = VerifiedTokens.digest(token);
         VerifiedTokens.Verified seen = verified.find(digest);
         if (seen != null) {
-            if (seen.key().equals(keys.key(seen.key().getKeyID()))
-                    && !clock.instant().isAfter(seen.expiry().plus(StaffTokens.CLOCK_SKEW))) {
+            if (!seen.expiredAt(clock.instant())
+                    && seen.key().equals(keys.key(seen.key().getKeyID()))) {
                 return seen.principal();
             }
             verified.forget(digest); // expired, or its key withdrawn since: the full check says which
@@ -116,7 +116,7 @@ public final class StaffTokenVerifier {
         if (expiry == null) {
             throw new InvalidTokenException("no expiry");
         }
-        if (now.isAfter(expiry.toInstant().plus(StaffTokens.CLOCK_SKEW))) {
+        if (StaffTokens.expired(expiry.toInstant(), now)) {
             throw new InvalidTokenException("expired at " + expiry.toInstant());
         }
         Date notBefore = claims.getNotBeforeTime();

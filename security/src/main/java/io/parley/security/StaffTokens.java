@@ -1,6 +1,7 @@
 package io.parley.security;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The shape of a staff token, shared by the one signer (presence-service) and every verifier. */
 public final class StaffTokens {
@@ -24,4 +25,9 @@ public final class StaffTokens {
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private StaffTokens() {}
+
+    /** Whether a token that expires at {@code expiry} is expired at {@code now}, allowing {@link #CLOCK_SKEW}. */
+    static boolean expired(Instant expiry, Instant now) {
+        return now.isAfter(expiry.plus(CLOCK_SKEW));
+    }
 }

@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class VerifiedTokens {
 
     /** What a verified token proved, until when, and the key that signed it. */
-    record Verified(StaffPrincipal principal, Instant expiry, JWK key) {}
+    record Verified(StaffPrincipal principal, Instant expiry, JWK key) {
+
+        boolean expiredAt(Instant now) {
+            return StaffTokens.expired(expiry, now);
+        }
+    }
 
     private final ConcurrentMap<String, Verified> byDigest = new ConcurrentHashMap<>();
     private final int capacity;
@@ -41,8 +46,7 @@ final class VerifiedTokens {
 
     void remember(String digest, Verified verified, Instant now) {
         if (byDigest.size() >= capacity) {
-            byDigest.values()
-                    .removeIf(v -> v.expiry().plus(StaffTokens.CLOCK_SKEW).isBefore(now));
+            byDigest.values().removeIf(v -> v.expiredAt(now));
             if (byDigest.size() >= capacity) {
                 byDigest.clear();
             }

@@ -118,25 +118,28 @@ final class RoutingBench {
             AtomicLong probeOffers = new AtomicLong();
             AtomicLong churnProbeOffers = new AtomicLong();
             AtomicLong churnOffers = new AtomicLong();
+            AtomicBoolean churning = new AtomicBoolean();
             AtomicLong timeoutsSeen = new AtomicLong();
             AtomicBoolean measuring = new AtomicBoolean(true);
             Thread offerReader = Thread.ofPlatform()
                     .start(() -> read(kafka, Topics.ROUTING_OFFER, measuring, envelope -> {
                         // One record per routing decision; each staff member's offer counts as one.
                         for (OfferEvent event : envelope.payload().perStaff()) {
-                            if (event instanceof OfferWithdrawn withdrawn
-                                    && !withdrawn.reason().equals(OfferWithdrawn.Reason.EXPIRED)) {
-                                churnOffers.incrementAndGet();
+                            if (event.enquiryId().equals(CHURN_PROBE)) {
+                                if (event instanceof OfferCreated) {
+                                    churning.set(false);
+                                    churnProbeOffers.incrementAndGet();
+                                }
+                                continue;
+                            }
+                            if (churning.get()
+                                    && !(event instanceof OfferWithdrawn w
+                                            && w.reason() == OfferWithdrawn.Reason.EXPIRED)) {
+                                churnOffers.incrementAndGet(); // only an expiry may change an offer meanwhile
                             }
                             if (event instanceof OfferCreated offer) {
                                 if (offer.enquiryId().equals(PROBE)) {
                                     probeOffers.incrementAndGet();
-                                }
-                                if (offer.enquiryId().equals(CHURN_PROBE)) {
-                                    churnProbeOffers.incrementAndGet();
-                                } else if (churnProbeOffers.get() == 0
-                                        && offersSeen.get() >= (long) enquiryCount * staffCount) {
-                                    churnOffers.incrementAndGet();
                                 }
                                 Long opened = openedAtNanos.get(offer.enquiryId());
                                 if (opened != null) {
@@ -188,6 +191,7 @@ final class RoutingBench {
             long expectedOffers = (long) enquiryCount * staffCount;
             if (churn > 0) {
                 awaitCount(offersSeen, expectedOffers, "the enquiries' offers");
+                churning.set(true);
                 long churnStart = System.nanoTime();
                 for (int i = 0; i < churn; i++) {
                     String id = staff.get(i % staffCount);

@@ -17,4 +17,13 @@ public sealed interface EnquiryOffersEvent permits OffersCreated, OffersWithdraw
 
     /** The same change as one event per staff member, in {@link #staffIds()}'s order. */
     List<OfferEvent> perStaff();
+
+    /** A record's staff ids, checked: an unmodifiable copy, never empty. */
+    static List<String> staffIdsOf(List<String> staffIds) {
+        List<String> copy = List.copyOf(staffIds);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("an offer record needs a staff member");
+        }
+        return copy;
+    }
 }

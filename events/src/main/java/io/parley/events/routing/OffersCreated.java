@@ -31,11 +31,8 @@ public record OffersCreated(
         implements EnquiryOffersEvent {
 
     public OffersCreated {
-        staffIds = List.copyOf(staffIds);
+        staffIds = EnquiryOffersEvent.staffIdsOf(staffIds);
         Objects.requireNonNull(enquiryId, "enquiryId");
-        if (staffIds.isEmpty()) {
-            throw new IllegalArgumentException("an offer needs a staff member");
-        }
     }
 
     @Override

@@ -17,12 +17,9 @@ public record OffersWithdrawn(
         implements EnquiryOffersEvent {
 
     public OffersWithdrawn {
-        staffIds = List.copyOf(staffIds);
+        staffIds = EnquiryOffersEvent.staffIdsOf(staffIds);
         Objects.requireNonNull(enquiryId, "enquiryId");
         Objects.requireNonNull(reason, "reason");
-        if (staffIds.isEmpty()) {
-            throw new IllegalArgumentException("a withdrawal needs a staff member");
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: MVStore writes in the background; this store commits at most {@link #COMMIT_DELAY_MS}
  * after a write, and on {@link #close()} commits everything. So a clean stop loses nothing; a hard kill
- * can lose the writes of that last fraction of a second.
+ * can lose the writes of that last fraction of a second. MongoDB's {@code fsync} command commits at once: the
+ * services' Kafka consumers send it before each offset commit (the launcher turns that on), so an event whose
+ * offset is committed has its writes on disk, and a hard kill makes them redo only the uncommitted events.
  */
 public final class EmbeddedDocumentStore implements AutoCloseable {
 
@@ -43,7 +46,15 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
      * @throws EmbeddedStartException when the file cannot be opened
      */
     public static EmbeddedDocumentStore start(@Nullable Path file, int port) {
-        MVStore store = file == null ? null : open(file);
+        return start(file, port, Duration.ofMillis(COMMIT_DELAY_MS));
+    }
+
+    /**
+     * Starts the store on 127.0.0.1, committing to {@code file} at most {@code commitDelay} after a write (and at
+     * each {@code fsync} command): tests use a long delay to see what a hard kill loses.
+     */
+    public static EmbeddedDocumentStore start(@Nullable Path file, int port, Duration commitDelay) {
+        MVStore store = file == null ? null : open(file, commitDelay);
         H2Backend backend = new IdLookupH2Backend(store == null ? new MVStore.Builder().open() : store);
         // No oplog (server.enableOplog()): nothing here watches a change stream, and the oplog costs a second
         // insert into an ever-growing indexed collection for every write (19 % of the suite's CPU samples in
@@ -66,7 +77,7 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
         return new EmbeddedDocumentStore(server, store, uri);
     }
 
-    private static MVStore open(Path file) {
+    private static MVStore open(Path file, Duration commitDelay) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -78,7 +89,7 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
                     .open();
             IndexKeyDataType.convert(store); // a file from before: its indexes in the new order, in one commit
             store.commit();
-            store.setAutoCommitDelay(COMMIT_DELAY_MS);
+            store.setAutoCommitDelay(Math.toIntExact(commitDelay.toMillis()));
             return store;
         } catch (IOException | RuntimeException e) {
             String reason = EmbeddedKafkaBroker.rootMessage(e);
@@ -93,6 +104,17 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     /** A MongoDB connection string for the driver, e.g. {@code mongodb://127.0.0.1:27017}. */
     public String connectionString() {
         return connectionString;
+    }
+
+    /**
+     * Stops as a hard kill would: the writes not committed to the file yet are lost. For tests of what a crash
+     * keeps; {@link #close()} is the way to stop.
+     */
+    public void halt() {
+        if (store != null && !store.isClosed()) {
+            store.closeImmediately(); // first: the server's shutdown closes the store, which commits it
+        }
+        server.shutdownNow();
     }
 
     /** Stops listening and commits every write to the file. */

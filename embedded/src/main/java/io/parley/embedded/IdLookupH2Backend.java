@@ -7,11 +7,13 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -20,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * mongo-java-server's H2 backend, with three changes. Documents are written to the file as BSON ({@link
+ * mongo-java-server's H2 backend, with four changes. Documents are written to the file as BSON ({@link
  * BsonDocumentDataType}; files written before, in Java serialization, read as they did). Unique indexes order
  * their keys by value ({@link IndexKeyDataType}) instead of by serialized bytes. And a query that
  * names one {@code _id} among other conditions (beside it, or in its top-level {@code $and}) is answered from
@@ -30,13 +32,26 @@ import org.jspecify.annotations.Nullable;
  * the suite's CPU. Here the one document with that {@code _id} is fetched and the whole query is matched
  * against it, which is what the query means (its top-level conditions all hold), only without the scan.
  * Likewise a top-level {@code $and} of distinct fields is read as the one document it means, so that a unique
- * compound index whose fields it names is used. Everything else — indexes, other queries — is
- * mongo-java-server's own.
+ * compound index whose fields it names is used. MongoDB's {@code fsync} command (on the {@code admin}
+ * database) commits every write acknowledged so far to the file before it answers, so a client can make its
+ * writes durable before it records elsewhere that they are done (see {@link EmbeddedDocumentStore}).
+ * Everything else — indexes, other queries, other commands — is mongo-java-server's own.
  */
 final class IdLookupH2Backend extends H2Backend {
 
     IdLookupH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, @Nullable String databaseName, String command, Document query) {
+        if ("admin".equals(databaseName) && command.equalsIgnoreCase("fsync")) {
+            getMvStore().commit();
+            Document reply = new Document();
+            Utils.markOkay(reply);
+            return reply;
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override

@@ -219,6 +219,9 @@ public final class Suite implements AutoCloseable {
         properties.put("management.server.port", options.ports().of(PortPlan.management(service.module())));
         properties.put("parley.kafka.bootstrap", kafkaBootstrap);
         properties.put("parley.mongo.uri", mongoUri);
+        // The embedded store commits its file every 50 ms: a consumer must not commit offsets past events whose
+        // writes are not on disk yet (a MongoDB with journaled writes has them there when it acknowledges).
+        properties.put("parley.mongo.durable-before-offset-commit", options.mongoUri() == null);
         properties.put("parley.demo", options.demo());
         properties.put("parley.demo-mail.enabled", options.demo());
         properties.put("parley.demo-mail.smtp-port", options.ports().of(PortPlan.DEMO_SMTP));

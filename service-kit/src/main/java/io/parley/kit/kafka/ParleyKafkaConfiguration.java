@@ -3,6 +3,7 @@ package io.parley.kit.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.Topic;
 import io.parley.events.Topics;
+import io.parley.kit.mongo.DurableBeforeOffsetCommit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +82,8 @@ public class ParleyKafkaConfiguration {
     }
 
     @Bean
-    ConsumerFactory<Object, Object> parleyConsumerFactory(KafkaSettings settings, MeterRegistry meters) {
+    ConsumerFactory<Object, Object> parleyConsumerFactory(
+            KafkaSettings settings, MeterRegistry meters, ObjectProvider<DurableBeforeOffsetCommit> durable) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -92,6 +94,7 @@ public class ParleyKafkaConfiguration {
                 new ErrorHandlingDeserializer<>(new WireDeserializer()),
                 new ErrorHandlingDeserializer<>(new WireDeserializer()));
         factory.addListener(new MicrometerConsumerListener<>(meters));
+        durable.ifAvailable(store -> factory.addPostProcessor(store::wrap));
         return factory;
     }
 

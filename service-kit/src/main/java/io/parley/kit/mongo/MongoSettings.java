@@ -8,7 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param uri a MongoDB connection string
  * @param database this service's own database: no other service reads it
+ * @param durableBeforeOffsetCommit whether Kafka consumers make the store's writes durable before each offset
+ *     commit ({@link DurableBeforeOffsetCommit}): for a store that acknowledges writes before they are on disk,
+ *     like the embedded one (the launcher sets it then); a MongoDB with journaled writes does not need it
  */
 @ConfigurationProperties("parley.mongo")
 public record MongoSettings(
-        @DefaultValue("mongodb://127.0.0.1:27017") String uri, String database) {}
+        @DefaultValue("mongodb://127.0.0.1:27017") String uri,
+        String database,
+        @DefaultValue("false") boolean durableBeforeOffsetCommit) {}

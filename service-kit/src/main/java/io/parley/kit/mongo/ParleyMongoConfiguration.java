@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -33,6 +34,12 @@ public class ParleyMongoConfiguration {
     @Bean
     MongoDatabase parleyDatabase(MongoClient client, MongoSettings settings) {
         return client.getDatabase(settings.database());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("parley.mongo.durable-before-offset-commit")
+    DurableBeforeOffsetCommit durableBeforeOffsetCommit(MongoClient client) {
+        return new DurableBeforeOffsetCommit(client);
     }
 
     @Bean

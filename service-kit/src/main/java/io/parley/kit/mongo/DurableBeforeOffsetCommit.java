@@ -46,8 +46,8 @@ public final class DurableBeforeOffsetCommit {
         return method.getName().equals("commitSync") || method.getName().equals("commitAsync");
     }
 
-    /** Commits every write the store has acknowledged so far to its disk. */
-    public void flush() {
+    /** Has the store commit every write it has acknowledged so far to its disk. */
+    private void flush() {
         client.getDatabase("admin").runCommand(new Document("fsync", 1));
     }
 }

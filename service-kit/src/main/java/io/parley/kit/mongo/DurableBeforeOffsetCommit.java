@@ -15,19 +15,28 @@ import org.bson.Document;
  * hard kill between an offset commit and the store's next commit lost the writes of events that the offset
  * commit covered, and those events were never delivered again: a handler writes before its event counts as
  * done, so a store commit before each offset commit covers every event it names. Turned on by {@code
- * parley.mongo.durable-before-offset-commit}, which the launcher sets when it runs the embedded store.
+ * parley.mongo.durable-before-offset-commit}, which the launcher sets when it runs the embedded store; when off,
+ * consumers are left as they are.
  */
 public final class DurableBeforeOffsetCommit {
 
     private final MongoClient client;
+    private final boolean on;
 
-    public DurableBeforeOffsetCommit(MongoClient client) {
+    public DurableBeforeOffsetCommit(MongoClient client, boolean on) {
         this.client = client;
+        this.on = on;
     }
 
-    /** {@code consumer}, whose {@code commitSync} and {@code commitAsync} first make the store's writes durable. */
+    /**
+     * {@code consumer}, whose {@code commitSync} and {@code commitAsync} first make the store's writes durable;
+     * {@code consumer} itself when this is off.
+     */
     @SuppressWarnings("unchecked")
     public <K, V> Consumer<K, V> wrap(Consumer<K, V> consumer) {
+        if (!on) {
+            return consumer;
+        }
         InvocationHandler handler = (proxy, method, args) -> {
             if (isOffsetCommit(method)) {
                 flush(); // a failure fails the commit: the offsets stay uncommitted, the events may come again

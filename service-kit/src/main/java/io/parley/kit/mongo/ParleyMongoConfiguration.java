@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -37,9 +36,8 @@ public class ParleyMongoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBooleanProperty("parley.mongo.durable-before-offset-commit")
-    DurableBeforeOffsetCommit durableBeforeOffsetCommit(MongoClient client) {
-        return new DurableBeforeOffsetCommit(client);
+    DurableBeforeOffsetCommit durableBeforeOffsetCommit(MongoClient client, MongoSettings settings) {
+        return new DurableBeforeOffsetCommit(client, settings.durableBeforeOffsetCommit());
     }
 
     @Bean

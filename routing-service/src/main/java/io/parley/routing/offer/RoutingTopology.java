@@ -21,10 +21,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the routing topology: the enquiry lifecycle, staff availability and destinations are merged into
  * one single-partition stream, so one {@link Router} sees them in one order and keeps every offer
- * consistent without locks; its offers go to {@code routing.offer.v2} (keyed by enquiry id, one record per decision
- * for all the staff members it concerns) and its
- * expiries to {@code routing.timeout.v1} (keyed by enquiry id). All state is in changelogged stores, so a
- * restarted instance resumes with every waiting enquiry and deadline.
+ * consistent without locks; its offers go to {@code routing.offer.v2} (keyed by enquiry id, one record per
+ * decision for all the staff members it concerns) and its expiries to {@code routing.timeout.v1} (keyed by
+ * enquiry id). All state is in changelogged stores, so a restarted instance resumes with every waiting enquiry
+ * and deadline.
  *
  * <p>The single partition is the design's scale limit: one routing thread handles all routing decisions
  * (thousands per second); a standby instance takes over on failure.

@@ -1,6 +1,7 @@
 package io.parley.kit.mongo;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,11 +21,13 @@ import org.bson.Document;
  */
 public final class DurableBeforeOffsetCommit {
 
-    private final MongoClient client;
+    private static final Document FSYNC = new Document("fsync", 1);
+
+    private final MongoDatabase admin;
     private final boolean on;
 
     public DurableBeforeOffsetCommit(MongoClient client, boolean on) {
-        this.client = client;
+        this.admin = client.getDatabase("admin");
         this.on = on;
     }
 
@@ -57,6 +60,6 @@ public final class DurableBeforeOffsetCommit {
 
     /** Has the store commit every write it has acknowledged so far to its disk. */
     private void flush() {
-        client.getDatabase("admin").runCommand(new Document("fsync", 1));
+        admin.runCommand(FSYNC);
     }
 }

@@ -152,6 +152,17 @@ final class IdLookupH2Backend extends H2Backend {
             return found;
         }
 
+        /**
+         * Not kept: mongo-java-server would encode the whole document as BSON to learn its size at every insert
+         * and delete, twice at every update, and write the running total into the collection's metadata map
+         * (one more changed page for each commit). Only {@code collStats}' {@code size} reads it, and nothing in
+         * Parley asks; the store's wire-protocol worker spent 7 % of its time there in issue 8's load benchmark.
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
         @Override
         protected Object addDocumentInternal(Document document) {
             Object position = super.addDocumentInternal(document);

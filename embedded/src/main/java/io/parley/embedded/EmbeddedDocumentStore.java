@@ -1,7 +1,6 @@
 package io.parley.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: MVStore writes in the background; this store commits at most {@link #COMMIT_DELAY_MS}
  * after a write, and on {@link #close()} commits everything. So a clean stop loses nothing; a hard kill
  * can lose the writes of that last fraction of a second. MongoDB's {@code fsync} command commits at once: the
- * services' Kafka consumers send it before each offset commit (the launcher turns that on), so an event whose
- * offset is committed has its writes on disk, and a hard kill makes them redo only the uncommitted events.
+ * services' Kafka consumers commit offsets only after one (the launcher turns that on; each service asks for
+ * one at most once a second, for all its consumers), so an event whose offset is committed has its writes on
+ * disk, and a hard kill makes them redo only the uncommitted events.
  */
 public final class EmbeddedDocumentStore implements AutoCloseable {
 
@@ -29,11 +29,14 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDocumentStore.class);
 
     private final MongoServer server;
+    private final IdLookupH2Backend backend;
     private final @Nullable MVStore store;
     private final String connectionString;
 
-    private EmbeddedDocumentStore(MongoServer server, @Nullable MVStore store, String connectionString) {
+    private EmbeddedDocumentStore(
+            MongoServer server, IdLookupH2Backend backend, @Nullable MVStore store, String connectionString) {
         this.server = server;
+        this.backend = backend;
         this.store = store;
         this.connectionString = connectionString;
     }
@@ -55,7 +58,7 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
      */
     public static EmbeddedDocumentStore start(@Nullable Path file, int port, Duration commitDelay) {
         MVStore store = file == null ? null : open(file, commitDelay);
-        H2Backend backend = new IdLookupH2Backend(store == null ? new MVStore.Builder().open() : store);
+        IdLookupH2Backend backend = new IdLookupH2Backend(store == null ? new MVStore.Builder().open() : store);
         // No oplog (server.enableOplog()): nothing here watches a change stream, and the oplog costs a second
         // insert into an ever-growing indexed collection for every write (19 % of the suite's CPU samples in
         // issue 8's load benchmark). A service that needs change streams must turn it on again.
@@ -74,7 +77,7 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
                 "Document store ready on {} ({})",
                 uri,
                 file == null ? "in memory" : "data in " + file.toAbsolutePath());
-        return new EmbeddedDocumentStore(server, store, uri);
+        return new EmbeddedDocumentStore(server, backend, store, uri);
     }
 
     private static MVStore open(Path file, Duration commitDelay) {
@@ -99,6 +102,11 @@ public final class EmbeddedDocumentStore implements AutoCloseable {
             throw new EmbeddedStartException(
                     "The document store file " + file + " cannot be opened (" + reason + "); " + advice, e);
         }
+    }
+
+    /** How many times a client has had this store commit at once (MongoDB's {@code fsync} command). */
+    public long fsyncs() {
+        return backend.fsyncs();
     }
 
     /** A MongoDB connection string for the driver, e.g. {@code mongodb://127.0.0.1:27017}. */

@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -39,14 +40,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdLookupH2Backend extends H2Backend {
 
+    private final AtomicLong fsyncs = new AtomicLong();
+
     IdLookupH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** How many {@code fsync} commands this store has served. */
+    long fsyncs() {
+        return fsyncs.get();
     }
 
     @Override
     public Document handleCommand(Channel channel, @Nullable String databaseName, String command, Document query) {
         if ("admin".equals(databaseName) && command.equalsIgnoreCase("fsync")) {
             getMvStore().commit();
+            fsyncs.incrementAndGet();
             Document reply = new Document();
             Utils.markOkay(reply);
             return reply;

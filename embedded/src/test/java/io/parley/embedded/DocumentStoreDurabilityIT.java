@@ -50,9 +50,11 @@ class DocumentStoreDurabilityIT {
 
             Document reply = client.getDatabase("admin").runCommand(new Document("fsync", 1));
             things.insertOne(new Document("_id", "after the fsync"));
+            long served = store.fsyncs();
             store.halt();
 
             assertThat(reply.get("ok", Number.class).doubleValue()).isEqualTo(1.0);
+            assertThat(served).isEqualTo(1);
         }
 
         assertThat(idsAfterRestart()).containsExactly("first", "second");

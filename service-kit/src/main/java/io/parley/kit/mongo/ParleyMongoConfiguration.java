@@ -37,7 +37,8 @@ public class ParleyMongoConfiguration {
 
     @Bean
     DurableBeforeOffsetCommit durableBeforeOffsetCommit(MongoClient client, MongoSettings settings) {
-        return new DurableBeforeOffsetCommit(client, settings.durableBeforeOffsetCommit());
+        return new DurableBeforeOffsetCommit(
+                client, settings.durableBeforeOffsetCommit(), settings.durableFlushInterval());
     }
 
     @Bean

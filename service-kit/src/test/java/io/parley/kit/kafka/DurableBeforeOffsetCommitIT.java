@@ -34,7 +34,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -45,9 +48,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A hard kill of the embedded store keeps the writes of every event whose offset the consumer has committed:
- * with {@code parley.mongo.durable-before-offset-commit} the consumer has the store commit its file before each
- * offset commit. The store here never commits by itself, so without that nothing the handler wrote would
- * survive ({@code DocumentStoreDurabilityIT} shows the loss).
+ * with {@code parley.mongo.durable-before-offset-commit} the consumers' offset commits wait for the store to
+ * commit its file. The store here never commits by itself, so without that nothing the handler wrote would
+ * survive ({@code DocumentStoreDurabilityIT} shows the loss). The consumers (one per partition) commit offsets
+ * every 50 ms here; the store is asked to commit at most once every 500 ms for all of them.
  */
 @SpringBootTest(
         classes = {KitTestApplication.class, DurableBeforeOffsetCommitIT.Subscriptions.class},
@@ -55,9 +59,12 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.application.name=" + DurableBeforeOffsetCommitIT.GROUP,
             "parley.mongo.database=" + DurableBeforeOffsetCommitIT.DATABASE,
-            "parley.mongo.durable-before-offset-commit=true"
+            "parley.mongo.durable-before-offset-commit=true",
+            "parley.mongo.durable-flush-interval=500ms",
+            "parley.kafka.commit-interval=50ms"
         })
 @DirtiesContext // its store is killed by the test
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DurableBeforeOffsetCommitIT {
 
     static final String GROUP = "durable-offsets-it";
@@ -89,6 +96,7 @@ class DurableBeforeOffsetCommitIT {
     EventPublisher events;
 
     @Test
+    @Order(2) // kills the store
     void theWritesOfEventsWhoseOffsetsAreCommittedSurviveAHardKillOfTheStore() throws Exception {
         String key = "enq-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
@@ -108,6 +116,30 @@ class DurableBeforeOffsetCommitIT {
                     .map(d -> d.getString("_id"))
                     .into(new ArrayList<>());
             assertThat(kept).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theConsumersShareTheStoresCommitsInsteadOfAskingForOneAtEachOffsetCommit() throws Exception {
+        String key = "shared-" + UUID.randomUUID();
+        long before = store.fsyncs();
+        long started = System.nanoTime();
+        for (int i = 0; i < 60; i++) { // over ~3 s, on both partitions: each consumer commits ~20 times a second
+            events.publishAndWait(Topics.ROUTING_TIMEOUT, key + "-" + (i % 6), waitExpired(key + "/" + i));
+            Thread.sleep(50);
+        }
+
+        awaitOffsetsCommittedToTheEnd();
+        long asked = store.fsyncs() - before;
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(asked).isPositive().isLessThanOrEqualTo((long) Math.ceil(seconds / 0.5) + 2);
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase(DATABASE)
+                            .getCollection(COLLECTION)
+                            .countDocuments(Filters.regex("_id", "^" + key)))
+                    .isEqualTo(60);
         }
     }
 
@@ -149,9 +181,11 @@ class DurableBeforeOffsetCommitIT {
         EventSubscription<String, RoutingTimeoutEvent> recordingSubscription(MongoDatabase database) {
             var handled = database.getCollection(COLLECTION);
             return EventSubscription.on(Topics.ROUTING_TIMEOUT, (String key, Envelope<RoutingTimeoutEvent> event) -> {
-                String id = ((EnquiryWaitExpired) event.payload()).enquiryId();
-                handled.replaceOne(Filters.eq("_id", id), new Document("_id", id), new ReplaceOptions().upsert(true));
-            });
+                        String id = ((EnquiryWaitExpired) event.payload()).enquiryId();
+                        handled.replaceOne(
+                                Filters.eq("_id", id), new Document("_id", id), new ReplaceOptions().upsert(true));
+                    })
+                    .withConsumerPerPartition();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.parley.kit;
 
 import io.parley.kit.auth.StaffAuthConfiguration;
 import io.parley.kit.kafka.ParleyKafkaConfiguration;
+import io.parley.kit.logging.SharedContextLogbackMetrics;
 import io.parley.kit.mongo.ParleyMongoConfiguration;
 import io.parley.kit.web.ProblemAdvice;
 import java.time.Clock;
@@ -26,5 +27,11 @@ public class ParleyServiceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** In place of Spring Boot's own, which races the other services' in a one-JVM suite. */
+    @Bean
+    SharedContextLogbackMetrics logbackMetrics() {
+        return SharedContextLogbackMetrics.create();
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>The flushes are shared. An offset commit the listener container asks for between polls ({@code
  * commitSync} with offsets: every one of Parley's) is held back; one thread of this service has the store
  * commit at most once a {@code flushInterval} for all its consumers, and each held commit is made at its
- * consumer's next poll after a flush that started after it was asked for (later commits of the same consumer
- * are merged into it; while one is held, a poll waits at most the interval, not an idle poll's 5 s). A flush for
+ * consumer's next poll after a flush that started after it was asked for (the consumer's commits waiting for the
+ * same flush are merged; while one is held, a poll waits at most the interval, not an idle poll's 5 s). A flush for
  * each offset commit of each of the suite's ~46 consumers cost 5-11 % of the suite's CPU in issue 8's load
  * benchmark; shared, they are a few a second. The price: committed offsets trail the handled events by up to
  * about two intervals more, so a crash hands those events to their handlers again, who tolerate a repeat
@@ -47,12 +48,21 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
 
     private static final Document FSYNC = new Document("fsync", 1);
 
-    private final MongoDatabase admin;
+    private final Runnable storeCommit;
     private final @Nullable SharedFlushes flushes;
 
     public DurableBeforeOffsetCommit(MongoClient client, boolean on, Duration flushInterval) {
-        this.admin = client.getDatabase("admin");
-        this.flushes = on ? new SharedFlushes(this::flush, flushInterval) : null;
+        this(fsync(client.getDatabase("admin")), on, flushInterval);
+    }
+
+    /** With {@code storeCommit} having the store commit every write it has acknowledged so far to its disk. */
+    DurableBeforeOffsetCommit(Runnable storeCommit, boolean on, Duration flushInterval) {
+        this.storeCommit = storeCommit;
+        this.flushes = on ? new SharedFlushes(storeCommit, flushInterval) : null;
+    }
+
+    private static Runnable fsync(MongoDatabase admin) {
+        return () -> admin.runCommand(FSYNC);
     }
 
     /**
@@ -76,11 +86,6 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
         }
     }
 
-    /** Has the store commit every write it has acknowledged so far to its disk. */
-    private void flush() {
-        admin.runCommand(FSYNC);
-    }
-
     /**
      * One consumer's offset commits, held until a shared flush covers them. Every method but {@code wakeup} and
      * {@code metrics} is called on the consumer's own thread, so this needs no locking; those two never commit.
@@ -90,13 +95,14 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
         private final Consumer<?, ?> consumer;
         private final SharedFlushes flushes;
 
-        /** The offsets of the commits held back, merged; null when none is. */
-        private @Nullable Map<TopicPartition, OffsetAndMetadata> held;
+        /**
+         * The commits held back, oldest first, each with the first shared flush that covers it; those waiting
+         * for the same flush are merged. Each keeps its own ticket: a consumer that commits after every poll
+         * would otherwise move a single ticket past each flush while it runs and never see one cover it.
+         */
+        private final ArrayDeque<Held> held = new ArrayDeque<>();
 
         private @Nullable Duration heldTimeout;
-
-        /** The first shared flush that covers the held commits' writes. */
-        private long ticket;
 
         private boolean polling;
 
@@ -109,9 +115,8 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
         public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "poll" -> {
-                    if (held != null && flushes.covers(ticket)) {
-                        commitHeld();
-                    } else if (held != null && args != null && args[0] instanceof Duration wait) {
+                    commitCovered();
+                    if (!held.isEmpty() && args != null && args[0] instanceof Duration wait) {
                         args = new Object[] {min(wait, flushes.interval())}; // an idle poll waits 5 s
                     }
                     polling = true;
@@ -152,31 +157,42 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
 
         @SuppressWarnings("unchecked")
         private void hold(Map<?, ?> offsets, @Nullable Duration timeout) {
-            if (held == null) {
-                held = new HashMap<>();
+            long ticket = flushes.request();
+            Held last = held.peekLast();
+            if (last == null || last.ticket() != ticket) {
+                last = new Held(ticket, new HashMap<>());
+                held.addLast(last);
             }
-            held.putAll((Map<TopicPartition, OffsetAndMetadata>) offsets); // later offsets of a partition win
+            last.offsets().putAll((Map<TopicPartition, OffsetAndMetadata>) offsets); // later offsets win
             heldTimeout = timeout;
-            ticket = flushes.request();
+        }
+
+        /** Makes the held commits that a finished flush covers, merged into one. */
+        private void commitCovered() {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            while (!held.isEmpty() && flushes.covers(held.peekFirst().ticket())) {
+                offsets.putAll(held.pollFirst().offsets());
+            }
+            commit(offsets);
         }
 
         private void flushAndCommitHeld() {
-            flush();
-            if (held != null) {
-                commitHeld();
+            storeCommit.run();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            while (!held.isEmpty()) {
+                offsets.putAll(held.pollFirst().offsets());
             }
+            commit(offsets);
         }
 
         /**
-         * Commits the held offsets of the partitions this consumer still has; those of partitions given away
-         * meanwhile are dropped (their new consumer commits its own), as are offsets Kafka refuses: their
+         * Commits offsets that were held, of the partitions this consumer still has; those of partitions given
+         * away meanwhile are dropped (their new consumer commits its own), as are offsets Kafka refuses: their
          * events come again to whoever has them now, or after a restart.
          */
-        private void commitHeld() {
-            Map<TopicPartition, OffsetAndMetadata> offsets = held;
+        private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
             offsets.keySet().retainAll(consumer.assignment());
             if (offsets.isEmpty()) {
-                held = null;
                 return;
             }
             try {
@@ -185,11 +201,10 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
                 } else {
                     consumer.commitSync(offsets, heldTimeout);
                 }
-                held = null;
             } catch (WakeupException | InterruptException e) {
-                throw e; // the container is stopping the consumer: the offsets stay held for close
+                held.addFirst(new Held(0, offsets)); // the container is stopping the consumer: kept for close
+                throw e;
             } catch (KafkaException e) {
-                held = null;
                 log.warn("Offsets {} not committed: their events may come again ({})", offsets, e.toString());
             }
         }
@@ -206,6 +221,9 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
             }
         }
     }
+
+    /** Offsets held back until the shared flush numbered {@code ticket} has finished. */
+    private record Held(long ticket, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
     /**
      * The store's flushes for a whole service: one thread that has the store commit at most once an interval,

@@ -13,6 +13,7 @@ import io.parley.events.enquiry.CustomerMessage;
 import io.parley.events.enquiry.EnquiryAccepted;
 import io.parley.events.enquiry.EnquiryClosed;
 import io.parley.events.enquiry.EnquiryEvent;
+import io.parley.events.enquiry.EnquiryMessageAdded;
 import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.events.enquiry.EnquiryTransferRequested;
 import io.parley.events.enquiry.TransferTarget;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -391,6 +393,32 @@ class RoutingTopologyTest {
         assertThat(withdrawn())
                 .containsExactlyInAnyOrder(
                         withdrawal("bob", first, Reason.ACCEPTED), withdrawal("alice", first, Reason.TAKEN_BY_OTHER));
+    }
+
+    @Test
+    void customerMessagesAddedToAWaitingEnquiryStayOutOfTheRoutersSinglePartition() {
+        TestOutputTopic<String, RoutingInput> routerInput = driver.createOutputTopic(
+                "routing-test-router-input-repartition",
+                new StringDeserializer(),
+                RoutingInputSerde.serde().deserializer());
+        active("alice");
+        String enquiry = openOnTag("sales");
+        assertThat(routerInput.readValuesToList()).hasSize(4); // two destinations, alice ACTIVE, the enquiry opened
+        assertThat(created()).containsExactly(offer("alice", enquiry));
+
+        lifecycle.pipeInput(
+                enquiry,
+                Envelope.of(new EnquiryMessageAdded(
+                        enquiry, conversation(enquiry), null, new CustomerMessage("m-2", "Anyone?", List.of(), T0))));
+        lifecycle.pipeInput(
+                enquiry, Envelope.of(new EnquiryAccepted(enquiry, conversation(enquiry), "alice", "room-1", T0)));
+
+        assertThat(routerInput.readValuesToList())
+                .singleElement()
+                .satisfies(input -> assertThat(
+                                ((RoutingInput.Enquiry) input).event().payload())
+                        .isInstanceOf(EnquiryAccepted.class));
+        assertThat(withdrawn()).containsExactly(withdrawal("alice", enquiry, Reason.ACCEPTED));
     }
 
     // --- the world -------------------------------------------------------------------------------------

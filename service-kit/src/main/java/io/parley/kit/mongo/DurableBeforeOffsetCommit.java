@@ -191,6 +191,9 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
          * events come again to whoever has them now, or after a restart.
          */
         private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            if (offsets.isEmpty()) {
+                return; // the common case at a poll: nothing held, or nothing covered yet
+            }
             offsets.keySet().retainAll(consumer.assignment());
             if (offsets.isEmpty()) {
                 return;

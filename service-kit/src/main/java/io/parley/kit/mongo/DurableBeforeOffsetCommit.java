@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -235,6 +236,8 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
      */
     private static final class SharedFlushes implements AutoCloseable {
 
+        private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
         private final Runnable flush;
         private final Duration interval;
         private final Thread thread;
@@ -279,10 +282,18 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
                         flush = ++started;
                     }
                     flushOnce(flush);
-                    Thread.sleep(interval);
+                    pace();
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits out the rest of the interval after a flush, or until closed: at most one flush an interval. */
+        private synchronized void pace() throws InterruptedException {
+            long until = System.nanoTime() + interval.toNanos();
+            for (long left = interval.toNanos(); left > 0 && !closed; left = until - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
 
@@ -293,7 +304,7 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
             } catch (RuntimeException e) {
                 synchronized (this) {
                     if (closed) {
-                        return; // interrupted by close: each consumer's own close has the store commit
+                        return; // the service is stopping: each consumer's own close has the store commit
                     }
                     wanted = true; // every ticket up to this one is covered by the next flush that succeeds
                 }
@@ -303,13 +314,21 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
             }
         }
 
+        /**
+         * Stops the thread, letting a flush under way finish (interrupting the driver's I/O would close its pooled
+         * connection); a flush stuck on an unreachable store is left to its daemon thread after a while.
+         */
         @Override
         public void close() {
             synchronized (this) {
                 closed = true;
                 notifyAll();
             }
-            thread.interrupt();
+            try {
+                thread.join(CLOSE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -127,7 +127,7 @@ class DurableBeforeOffsetCommitIT {
         long started = System.nanoTime();
         for (int i = 0; i < 60; i++) { // over ~3 s, on both partitions: each consumer commits ~20 times a second
             events.publishAndWait(Topics.ROUTING_TIMEOUT, key + "-" + (i % 6), waitExpired(key + "/" + i));
-            Thread.sleep(50);
+            Thread.sleep(50); // pacing the events over time (the test's load), not waiting for anything
         }
 
         awaitOffsetsCommittedToTheEnd();

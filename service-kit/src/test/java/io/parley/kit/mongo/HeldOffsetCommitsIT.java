@@ -79,7 +79,7 @@ class HeldOffsetCommitsIT {
                     producer.send(new ProducerRecord<>(topic, "k", "event " + sent))
                             .get();
                     sent++;
-                    Thread.sleep(5);
+                    Thread.sleep(5); // pacing the load, not waiting for anything
                     if (System.nanoTime() >= nextSample) {
                         committedEachSecond.add(committed(admin, group, partition));
                         nextSample += Duration.ofSeconds(1).toNanos();
@@ -143,7 +143,7 @@ class HeldOffsetCommitsIT {
         return () -> {
             client.getDatabase("admin").runCommand(new Document("fsync", 1));
             try {
-                Thread.sleep(SLOW_COMMIT_MILLIS);
+                Thread.sleep(SLOW_COMMIT_MILLIS); // the slowness under test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

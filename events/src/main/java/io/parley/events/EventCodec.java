@@ -72,6 +72,15 @@ public final class EventCodec<E> {
         return classesByType.keySet();
     }
 
+    /** The wire type name of one of this topic's records. */
+    public String typeName(Class<? extends E> eventClass) {
+        String type = typeOf(eventClass).value();
+        if (classesByType.get(type) != eventClass) {
+            throw new IllegalArgumentException(eventClass + " is not an event of " + eventInterface.getSimpleName());
+        }
+        return type;
+    }
+
     /** The record class behind a wire type name. */
     public Class<? extends E> classOf(String type) {
         Class<? extends E> eventClass = classesByType.get(type);

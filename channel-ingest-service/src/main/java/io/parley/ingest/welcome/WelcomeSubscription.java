@@ -2,6 +2,7 @@ package io.parley.ingest.welcome;
 
 import io.parley.events.Topics;
 import io.parley.events.enquiry.EnquiryEvent;
+import io.parley.events.enquiry.EnquiryOpened;
 import io.parley.kit.kafka.EventSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ class WelcomeSubscription {
     @Bean
     EventSubscription<String, EnquiryEvent> enquiryLifecycle(WelcomeMessages welcome) {
         return EventSubscription.on(Topics.ENQUIRY_LIFECYCLE, welcome::onLifecycle)
+                .onlyTypes(EnquiryOpened.class)
                 .withConsumerPerPartition();
     }
 }

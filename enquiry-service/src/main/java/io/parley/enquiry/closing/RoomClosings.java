@@ -61,6 +61,7 @@ class RoomClosings {
         @Bean
         EventSubscription<String, RoomEvent> roomClosingsSubscription(RoomClosings closings) {
             return EventSubscription.on(Topics.CHAT_ROOM, (key, event) -> closings.apply(event))
+                    .onlyTypes(RoomClosed.class)
                     .withConsumerPerPartition();
         }
     }

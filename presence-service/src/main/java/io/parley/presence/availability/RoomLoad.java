@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Active chats from {@code chat.room.v1}: a room opened with a staff participant counts for that staff member
  * until they leave it or it closes. Rooms are counted as a set of room ids, so a redelivered event counts once.
- * A consumer per partition: every message posted in any room passes here too, and a staff member's changes are
- * optimistic writes, safe from several consumers at once.
+ * Only openings, departures and closings are read: the topic's other records (mostly the messages posted in every
+ * room) are skipped by their type header without being decoded. A consumer per partition; a staff member's changes
+ * are optimistic writes, safe from several consumers at once.
  */
 @Configuration(proxyBeanMethods = false)
 class RoomLoad {
@@ -36,10 +37,11 @@ class RoomLoad {
                         case RoomParticipantJoined joined -> {
                             // A joining supervisor or transfer target is not counted: load follows the room's opening.
                         }
-                        case RoomMessagePosted posted -> {}
-                        case RoomMessageStatusChanged status -> {}
+                        case RoomMessagePosted posted -> {} // not read (onlyTypes below)
+                        case RoomMessageStatusChanged status -> {} // not read
                     }
                 })
+                .onlyTypes(RoomOpened.class, RoomParticipantLeft.class, RoomClosed.class)
                 .withConsumerPerPartition();
     }
 }

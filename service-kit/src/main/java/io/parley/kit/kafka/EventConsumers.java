@@ -1,13 +1,16 @@
 package io.parley.kit.kafka;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.Envelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,11 +74,18 @@ public final class EventConsumers implements SmartLifecycle {
                 properties.setAckMode(ContainerProperties.AckMode.TIME);
                 properties.setAckTime(commitInterval.toMillis());
             }
-            MessageListener<Object, Object> listener = listener(subscription, group, meters);
+            if (!subscription.handlesEveryType()) {
+                // Read by this container's own WireDeserializer (the consumer factory makes one per consumer).
+                properties
+                        .getKafkaConsumerProperties()
+                        .setProperty(
+                                WireDeserializer.EVENT_TYPES_CONFIG,
+                                String.join(",", new TreeSet<>(subscription.eventTypes())));
+            }
+            Counts counts = new Counts(meters, subscription.topic().name(), group);
+            MessageListener<Object, Object> listener = listener(subscription, counts);
             properties.setMessageListener(
-                    subscription.batchHandler() == null
-                            ? listener
-                            : batchListener(subscription, listener, group, meters));
+                    subscription.batchHandler() == null ? listener : batchListener(subscription, listener, counts));
             String name = group + "." + subscription.topic().name();
             joining.add(name);
             properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
@@ -101,13 +111,11 @@ public final class EventConsumers implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private static <K, E> MessageListener<Object, Object> listener(
-            EventSubscription<K, E> subscription, String group, MeterRegistry meters) {
-        String topic = subscription.topic().name();
+            EventSubscription<K, E> subscription, Counts counts) {
         return (ConsumerRecord<Object, Object> record) -> {
             Envelope<E> envelope = (Envelope<E>) record.value();
             if (envelope == null) {
-                meters.counter("parley.events.skipped", "topic", topic, "group", group)
-                        .increment();
+                counts.skipped.increment();
                 return;
             }
             MDC.put("eventId", envelope.eventId().toString());
@@ -115,8 +123,7 @@ public final class EventConsumers implements SmartLifecycle {
             MDC.put("key", String.valueOf(record.key()));
             try {
                 subscription.handler().handle((K) record.key(), envelope);
-                meters.counter("parley.events.consumed", "topic", topic, "type", envelope.type(), "group", group)
-                        .increment();
+                counts.consumed(envelope.type()).increment();
             } catch (RuntimeException e) {
                 log.warn("Handling {} failed: {}", envelope.type(), e.toString());
                 throw e;
@@ -138,10 +145,7 @@ public final class EventConsumers implements SmartLifecycle {
      */
     @SuppressWarnings("unchecked")
     private static <K, E> BatchMessageListener<Object, Object> batchListener(
-            EventSubscription<K, E> subscription,
-            MessageListener<Object, Object> listener,
-            String group,
-            MeterRegistry meters) {
+            EventSubscription<K, E> subscription, MessageListener<Object, Object> listener, Counts counts) {
         String topic = subscription.topic().name();
         EventBatchHandler<K, E> batchHandler = Objects.requireNonNull(subscription.batchHandler());
         return records -> {
@@ -149,9 +153,8 @@ public final class EventConsumers implements SmartLifecycle {
             List<ConsumerRecord<Object, Object>> readable = records.subList(0, unreadable);
             List<EventBatchHandler.Keyed<K, E>> events = new ArrayList<>(readable.size());
             for (ConsumerRecord<Object, Object> record : readable) {
-                if (record.value() == null) { // an event type this service does not know, as the listener does
-                    meters.counter("parley.events.skipped", "topic", topic, "group", group)
-                            .increment();
+                if (record.value() == null) { // an event type it does not know or read, as the listener does
+                    counts.skipped.increment();
                 } else {
                     events.add(new EventBatchHandler.Keyed<>((K) record.key(), (Envelope<E>) record.value()));
                 }
@@ -161,15 +164,7 @@ public final class EventConsumers implements SmartLifecycle {
                     batchHandler.handle(events);
                 }
                 for (EventBatchHandler.Keyed<K, E> event : events) {
-                    meters.counter(
-                                    "parley.events.consumed",
-                                    "topic",
-                                    topic,
-                                    "type",
-                                    event.event().type(),
-                                    "group",
-                                    group)
-                            .increment();
+                    counts.consumed(event.event().type()).increment();
                 }
             } catch (Exception batchFailure) {
                 log.warn(
@@ -198,6 +193,31 @@ public final class EventConsumers implements SmartLifecycle {
                         unreadable);
             }
         };
+    }
+
+    /**
+     * A subscription's counters, looked up once: {@code parley.events.consumed} by event type, and {@code
+     * parley.events.skipped} (records of a type this build does not know, or that the subscription does not read).
+     */
+    private static final class Counts {
+
+        private final MeterRegistry meters;
+        private final String topic;
+        private final String group;
+        private final Counter skipped;
+        private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
+
+        Counts(MeterRegistry meters, String topic, String group) {
+            this.meters = meters;
+            this.topic = topic;
+            this.group = group;
+            this.skipped = meters.counter("parley.events.skipped", "topic", topic, "group", group);
+        }
+
+        Counter consumed(String type) {
+            return consumed.computeIfAbsent(
+                    type, t -> meters.counter("parley.events.consumed", "topic", topic, "type", t, "group", group));
+        }
     }
 
     /** The index of the first record whose value could not be read, or the number of records. */

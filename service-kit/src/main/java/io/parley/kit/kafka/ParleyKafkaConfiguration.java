@@ -89,10 +89,12 @@ public class ParleyKafkaConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A deserializer per consumer, configured with that consumer's properties: a subscription's event-type
+        // filter (WireDeserializer.EVENT_TYPES_CONFIG) is its own container's.
         var factory = new DefaultKafkaConsumerFactory<Object, Object>(
                 config,
-                new ErrorHandlingDeserializer<>(new WireDeserializer()),
-                new ErrorHandlingDeserializer<>(new WireDeserializer()));
+                () -> new ErrorHandlingDeserializer<>(new WireDeserializer()),
+                () -> new ErrorHandlingDeserializer<>(new WireDeserializer()));
         factory.addListener(new MicrometerConsumerListener<>(meters));
         durable.ifAvailable(store -> factory.addPostProcessor(store::wrap));
         return factory;

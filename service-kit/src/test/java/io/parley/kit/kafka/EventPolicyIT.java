@@ -10,8 +10,11 @@ import io.parley.events.ConversationKey;
 import io.parley.events.Envelope;
 import io.parley.events.EventHeaders;
 import io.parley.events.Topics;
+import io.parley.events.routing.DestinationEvent;
 import io.parley.events.routing.EnquiryWaitExpired;
 import io.parley.events.routing.RoutingTimeoutEvent;
+import io.parley.events.routing.TagPublished;
+import io.parley.events.routing.TagRemoved;
 import io.parley.kit.testapp.KitTestApplication;
 import io.parley.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +39,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,8 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The kit's one error policy on a real broker: typed delivery, bounded retries, the consumer group's
- * dead-letter topic with the original record, poison pills parked without stopping the consumer, and
- * unknown event types skipped.
+ * dead-letter topic with the original record, poison pills parked without stopping the consumer, unknown
+ * event types skipped, and a subscription's event-type filter.
  */
 @SpringBootTest(
         classes = {KitTestApplication.class, EventPolicyIT.Subscriptions.class},
@@ -66,6 +71,7 @@ class EventPolicyIT {
     static final String GROUP = "event-policy-it";
     static final String TOPIC = Topics.ROUTING_TIMEOUT.name();
     static final String DEAD_LETTER_TOPIC = Topics.ROUTING_TIMEOUT.deadLetterTopic(GROUP);
+    static final String DESTINATIONS = Topics.ROUTING_DESTINATION.name();
     static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
@@ -78,6 +84,9 @@ class EventPolicyIT {
 
     @Autowired
     RecordingHandler handler;
+
+    @Autowired
+    TagRemovals tagRemovals;
 
     @Autowired
     MeterRegistry meters;
@@ -168,6 +177,28 @@ class EventPolicyIT {
     }
 
     @Test
+    void aSubscriptionForSomeTypesSkipsTheOthersByTheirHeaderWithoutDecodingThem() {
+        String tagId = "tag-" + UUID.randomUUID();
+        double skippedBefore = skippedCount(DESTINATIONS);
+        Instant now = Instant.parse("2026-12-07T23:00:00Z");
+        byte[] notAnEnvelope = "{\"eventId\": not an envelope".getBytes(StandardCharsets.UTF_8);
+
+        events.publishAndWait(
+                Topics.ROUTING_DESTINATION, tagId, new TagPublished(tagId, "Sales", null, null, null, now));
+        // Malformed, but of a type the subscription does not handle: it is never decoded, so never dead-lettered.
+        produceRaw(DESTINATIONS, tagId, notAnEnvelope, "routing.tag-published");
+        Envelope<DestinationEvent> removed =
+                events.publishAndWait(Topics.ROUTING_DESTINATION, tagId, new TagRemoved(tagId, now));
+
+        // One key, one partition: once the removal is handled, the two records before it have been consumed.
+        await().atMost(KAFKA_WAIT).until(() -> tagRemovals.eventIdsFor(tagId), ids -> !ids.isEmpty());
+        assertThat(tagRemovals.eventIdsFor(tagId)).containsExactly(removed.eventId());
+        assertThat(skippedCount(DESTINATIONS)).isEqualTo(skippedBefore + 2);
+        assertThat(recordsWithKey(Topics.ROUTING_DESTINATION.deadLetterTopic(GROUP), tagId))
+                .isEmpty();
+    }
+
+    @Test
     void handledEventsAreCommittedWithinTheCommitInterval() throws Exception {
         String key = uniqueKey();
 
@@ -190,8 +221,12 @@ class EventPolicyIT {
     }
 
     private double skippedCount() {
+        return skippedCount(TOPIC);
+    }
+
+    private double skippedCount(String topic) {
         Counter counter = meters.find("parley.events.skipped")
-                .tags("topic", TOPIC, "group", GROUP)
+                .tags("topic", topic, "group", GROUP)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
@@ -207,12 +242,21 @@ class EventPolicyIT {
     }
 
     private static void produceRaw(String key, byte[] value) {
+        produceRaw(TOPIC, key, value, null);
+    }
+
+    /** Produces the bytes as they are, with {@code eventType} as the record's type header if not null. */
+    private static void produceRaw(String topic, String key, byte[] value, @Nullable String eventType) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
         try (var producer =
                 new KafkaProducer<byte[], byte[]>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, key.getBytes(StandardCharsets.UTF_8), value))
-                    .get();
+            var record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+            if (eventType != null) {
+                record.headers()
+                        .add(new RecordHeader(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not produce the raw record", e);
         }
@@ -296,6 +340,34 @@ class EventPolicyIT {
         @Bean
         EventSubscription<String, RoutingTimeoutEvent> waitExpiredSubscription(RecordingHandler handler) {
             return EventSubscription.on(Topics.ROUTING_TIMEOUT, handler);
+        }
+
+        @Bean
+        TagRemovals tagRemovals() {
+            return new TagRemovals();
+        }
+
+        @Bean
+        EventSubscription<String, DestinationEvent> tagRemovalsSubscription(TagRemovals removals) {
+            return EventSubscription.on(Topics.ROUTING_DESTINATION, removals).onlyTypes(TagRemoved.class);
+        }
+    }
+
+    /** The event ids a subscription to tag removals only was given, by key; fails on any other type. */
+    static final class TagRemovals implements EventHandler<String, DestinationEvent> {
+
+        private final Map<String, List<UUID>> eventIds = new ConcurrentHashMap<>();
+
+        @Override
+        public void handle(String key, Envelope<DestinationEvent> event) {
+            if (!(event.payload() instanceof TagRemoved)) {
+                throw new NonRetryableEventException("given a " + event.type() + " it did not ask for");
+            }
+            eventIds.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(event.eventId());
+        }
+
+        List<UUID> eventIdsFor(String key) {
+            return List.copyOf(eventIds.getOrDefault(key, List.of()));
         }
     }
 }

@@ -72,8 +72,10 @@ class EnquiryFollower {
             case EnquiryOpened opened -> {
                 Room room = Room.waiting(
                         opened.enquiryId(), opened.conversationKey(), opened.customer(), opened.openedAt());
-                rooms.insert(room);
-                addCustomerMessage(roomOf(opened.enquiryId(), opened.conversationKey()), opened.firstMessage());
+                // A redelivered opening finds the room there already, perhaps live by now: read it then.
+                addCustomerMessage(
+                        rooms.insert(room) ? room : roomOf(opened.enquiryId(), opened.conversationKey()),
+                        opened.firstMessage());
             }
             case EnquiryMessageAdded added ->
                 addCustomerMessage(roomOf(added.enquiryId(), added.conversationKey()), added.message());

@@ -23,7 +23,10 @@ import io.parley.events.DeliveryStatus;
 import io.parley.events.Sender;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,7 +47,24 @@ public class Transcripts {
     private static final FindOneAndUpdateOptions AFTER =
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
+    /** How many rooms' last sequence numbers {@link #lastSeqs} keeps (the least recently used go first). */
+    private static final int REMEMBERED_ROOMS = 10_000;
+
     private final MongoCollection<RoomMessage> collection;
+
+    /**
+     * The last sequence number this instance wrote or read, per room: an append tries the number after it
+     * without reading the room's last message first (issue 8: that read was one store round trip in 12 of a
+     * conversation). Numbers only grow and have no gaps, so a number from here is at most the room's last; when
+     * another writer got further, the insert collides on the unique {@code (enquiryId, seq)} and the append
+     * reads the last number as before.
+     */
+    private final Map<String, Long> lastSeqs = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED_ROOMS;
+        }
+    });
 
     public Transcripts(MongoDatabase database) {
         this.collection = database.getCollection("messages", RoomMessage.class);
@@ -66,10 +86,14 @@ public class Transcripts {
             @Nullable DeliveryStatus status) {
         RoomMessage message = new RoomMessage(
                 "msg-" + UUID.randomUUID(), enquiryId, 1, dedupeKey, sender, text, attachments, sentAt, status, null);
+        Long remembered = lastSeqs.get(enquiryId);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            RoomMessage numbered = message.withSeq(lastSeq(enquiryId) + 1);
+            long last = remembered != null ? remembered : lastSeq(enquiryId);
+            remembered = null; // after a collision, read it
+            RoomMessage numbered = message.withSeq(last + 1);
             try {
                 collection.insertOne(numbered);
+                remember(enquiryId, numbered.seq());
                 return new Appended(numbered, true);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -118,7 +142,15 @@ public class Transcripts {
 
     /** The highest sequence number of the room, 0 when it has no message. */
     public long lastSeq(String enquiryId) {
-        return last(enquiryId).map(RoomMessage::seq).orElse(0L);
+        long last = last(enquiryId).map(RoomMessage::seq).orElse(0L);
+        if (last > 0) {
+            remember(enquiryId, last);
+        }
+        return last;
+    }
+
+    private void remember(String enquiryId, long seq) {
+        lastSeqs.merge(enquiryId, seq, Math::max);
     }
 
     public Optional<RoomMessage> last(String enquiryId) {

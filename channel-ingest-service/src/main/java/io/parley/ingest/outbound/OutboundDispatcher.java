@@ -66,16 +66,13 @@ public class OutboundDispatcher {
             log.debug("No connector for {}: {} not sent here", message.conversationKey(), message.outboundMessageId());
             return;
         }
-        Optional<OutboundRecord> earlier = records.byId(message.outboundMessageId());
-        if (earlier.isPresent()) {
-            reportAgain(message, earlier.get());
-            return;
-        }
-        if (!records.claim(message, clock.instant())) {
+        // The claim is the check: a redelivered request finds its record there, and is at most reported again.
+        Optional<OutboundRecord> claim = records.claim(message, clock.instant());
+        if (claim.isEmpty()) {
             records.byId(message.outboundMessageId()).ifPresent(record -> reportAgain(message, record));
             return;
         }
-        OutboundRecord claimed = records.byId(message.outboundMessageId()).orElseThrow();
+        OutboundRecord claimed = claim.get();
         ChannelSender.Outcome outcome = account(message)
                 .map(account -> send(sender, account, message))
                 .orElseGet(() -> new ChannelSender.Failed(new DeliveryFailure(

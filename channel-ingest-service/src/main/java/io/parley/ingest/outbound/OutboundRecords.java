@@ -42,23 +42,27 @@ public class OutboundRecords {
                 records.find(eq("platformMessageId", platformMessageId)).first());
     }
 
-    /** Claims the message for sending; false when it was claimed before (sent, failed or being sent). */
-    boolean claim(OutboundMessageRequested message, Instant at) {
+    /**
+     * Claims the message for sending and returns the claim as stored; empty when it was claimed before (sent,
+     * failed or being sent).
+     */
+    Optional<OutboundRecord> claim(OutboundMessageRequested message, Instant at) {
+        OutboundRecord claim = new OutboundRecord(
+                message.outboundMessageId(),
+                message.conversationKey().value(),
+                message.roomId(),
+                message.roomSeq(),
+                State.SENDING,
+                null,
+                null,
+                false,
+                at);
         try {
-            records.insertOne(new OutboundRecord(
-                    message.outboundMessageId(),
-                    message.conversationKey().value(),
-                    message.roomId(),
-                    message.roomSeq(),
-                    State.SENDING,
-                    null,
-                    null,
-                    false,
-                    at));
-            return true;
+            records.insertOne(claim);
+            return Optional.of(claim);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }

@@ -72,8 +72,8 @@ public record EventSubscription<K, E>(
     }
 
     /**
-     * Gives {@code handler} only the events of these records; the topic's other events are skipped by the type
-     * in their record header, before they are decoded, and counted in {@code parley.events.skipped}. For a
+     * Gives {@code handler} only events of these types; the topic's other records are skipped by the type in
+     * their record header, before they are decoded, and counted in {@code parley.events.skipped}. For a
      * subscription that acts on few of a busy topic's types (issue 8: enquiry-service and presence-service
      * act on 1 and 3 of the 6 room event types, and most of {@code chat.room.v1}'s records are messages).
      */

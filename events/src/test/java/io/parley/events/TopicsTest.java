@@ -1,7 +1,10 @@
 package io.parley.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.events.chat.RoomClosed;
+import io.parley.events.chat.RoomEvent;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -18,5 +21,25 @@ class TopicsTest {
     @Test
     void topicNamesAreUnique() {
         assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anEventClassHasTheWireTypeNameItsTopicReadsItBy() {
+        EventCodec<RoomEvent> rooms = Topics.CHAT_ROOM.codec();
+
+        String type = rooms.typeName(RoomClosed.class);
+
+        assertThat(rooms.classOf(type)).isEqualTo(RoomClosed.class);
+        assertThat(type).isEqualTo("chat.room-closed");
+    }
+
+    @Test
+    void aClassThatIsNotOneOfTheTopicsEventsHasNoTypeNameThere() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        EventCodec<Object> rooms = (EventCodec) Topics.CHAT_ROOM.codec();
+
+        assertThatThrownBy(() -> rooms.typeName(io.parley.events.routing.TagRemoved.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RoomEvent");
     }
 }

@@ -187,13 +187,21 @@ class EventPolicyIT {
                 Topics.ROUTING_DESTINATION, tagId, new TagPublished(tagId, "Sales", null, null, null, now));
         // Malformed, but of a type the subscription does not handle: it is never decoded, so never dead-lettered.
         produceRaw(DESTINATIONS, tagId, notAnEnvelope, "routing.tag-published");
+        // Without a type header (a producer that does not write one): decoded, then skipped by its type.
+        produceRaw(
+                DESTINATIONS,
+                tagId,
+                Topics.ROUTING_DESTINATION
+                        .codec()
+                        .encode(Envelope.of(new TagPublished(tagId, "Sales", null, null, null, now))),
+                null);
         Envelope<DestinationEvent> removed =
                 events.publishAndWait(Topics.ROUTING_DESTINATION, tagId, new TagRemoved(tagId, now));
 
-        // One key, one partition: once the removal is handled, the two records before it have been consumed.
+        // One key, one partition: once the removal is handled, the three records before it have been consumed.
         await().atMost(KAFKA_WAIT).until(() -> tagRemovals.eventIdsFor(tagId), ids -> !ids.isEmpty());
         assertThat(tagRemovals.eventIdsFor(tagId)).containsExactly(removed.eventId());
-        assertThat(skippedCount(DESTINATIONS)).isEqualTo(skippedBefore + 2);
+        assertThat(skippedCount(DESTINATIONS)).isEqualTo(skippedBefore + 3);
         assertThat(recordsWithKey(Topics.ROUTING_DESTINATION.deadLetterTopic(GROUP), tagId))
                 .isEmpty();
     }

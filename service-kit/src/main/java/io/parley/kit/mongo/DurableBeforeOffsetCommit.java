@@ -116,7 +116,7 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
         public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "poll" -> {
-                    commitCovered();
+                    commitHeld(false);
                     if (!held.isEmpty() && args != null && args[0] instanceof Duration wait) {
                         args = new Object[] {min(wait, flushes.interval())}; // an idle poll waits 5 s
                     }
@@ -168,22 +168,28 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
             heldTimeout = timeout;
         }
 
-        /** Makes the held commits that a finished flush covers, merged into one. */
-        private void commitCovered() {
+        private void flushAndCommitHeld() {
+            storeCommit.run();
+            commitHeld(true);
+        }
+
+        /**
+         * Makes the held commits that a finished flush covers ({@code all}: every one, the caller has just had the
+         * store commit), merged into one. A poll with nothing due costs no allocation and no call to the consumer.
+         */
+        private void commitHeld(boolean all) {
+            if (!due(all)) {
+                return;
+            }
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            while (!held.isEmpty() && flushes.covers(held.peekFirst().ticket())) {
+            while (due(all)) {
                 offsets.putAll(held.pollFirst().offsets());
             }
             commit(offsets);
         }
 
-        private void flushAndCommitHeld() {
-            storeCommit.run();
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            while (!held.isEmpty()) {
-                offsets.putAll(held.pollFirst().offsets());
-            }
-            commit(offsets);
+        private boolean due(boolean all) {
+            return !held.isEmpty() && (all || flushes.covers(held.peekFirst().ticket()));
         }
 
         /**
@@ -192,9 +198,6 @@ public final class DurableBeforeOffsetCommit implements AutoCloseable {
          * events come again to whoever has them now, or after a restart.
          */
         private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-            if (offsets.isEmpty()) {
-                return; // the common case at a poll: nothing held, or nothing covered yet
-            }
             offsets.keySet().retainAll(consumer.assignment());
             if (offsets.isEmpty()) {
                 return;

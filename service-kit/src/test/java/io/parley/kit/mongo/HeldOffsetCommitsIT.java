@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A busy consumer's held offset commits are still made while events keep coming. A listener container commits
- * after each poll; with the store's commit taking a while, such a consumer asks for a commit while nearly every shared flush is running. Each held commit must wait only for
- * a flush that started after it, not for one that starts after the consumer's latest commit.
+ * after each poll; with the store's commit taking a while, such a consumer asks for a commit while nearly every
+ * shared flush is running. Each held commit must wait only for a flush that started after it, not for one that
+ * starts after the consumer's latest commit.
  */
 class HeldOffsetCommitsIT {
 

@@ -123,6 +123,11 @@ final class ConsumerLag implements AutoCloseable {
         return lastSample > after ? lastTotal : -1;
     }
 
+    /** Forgets the lags seen so far (the warm-up's), so that {@link #describe} tells the measured time's. */
+    void forgetSoFar() {
+        maxLag.clear();
+    }
+
     /** The largest lags seen, largest first (at most {@code limit}), or null when none was over 0. */
     @Nullable
     String describe(int limit) {

@@ -96,6 +96,13 @@ final class Ledger {
         return new Totals(sent, lost, late, duplicated, unexpectedArrivals.size());
     }
 
+    /** How many of the messages whose ids pass {@code which} have arrived (each counted once). */
+    long arrived(Predicate<String> which) {
+        return arrivals.entrySet().stream()
+                .filter(e -> e.getValue().get() > 0 && which.test(e.getKey()))
+                .count();
+    }
+
     /** Up to {@code max} ids that never arrived (lost or stored), in order. */
     List<String> undeliveredIds(int max) {
         return ids(id -> true, max);

@@ -37,8 +37,14 @@ final class LoadRun {
     private static final int PROBE_BASE = 900_000_000;
 
     /** The profile of a run. */
+    /**
+     * @param rate new conversations per second in the measured time
+     * @param warmUpRate new conversations per second in the warm-up before it (the JIT compiler's work is done by
+     *     then; a rate the suite keeps up with lets it finish instead of burying the measured time in backlog)
+     */
     record Profile(
             int rate,
+            int warmUpRate,
             Duration warmUp,
             Duration duration,
             Duration think,
@@ -137,8 +143,14 @@ final class LoadRun {
         return newEnquiries.size();
     }
 
+    /** Conversations of the measured time served to their end (the room closed). */
     long completed() {
         return completed.get();
+    }
+
+    /** Messages of the measured time's conversations (ids {@code c<n> m<k>} and {@code c<n> s<k>}) that arrived. */
+    long deliveredMeasured() {
+        return ledger.arrived(id -> Integer.parseInt(id.substring(1, id.indexOf(' '))) >= measuredFrom);
     }
 
     /** Room reads answered 404 (after chatroom-service's 2 s grace) and asked again. */
@@ -270,34 +282,27 @@ final class LoadRun {
     }
 
     /**
-     * Opens conversations at the profile's rate for the warm-up and the measured time, then waits for every
-     * script and for the unanswered ones' deadlines.
+     * Opens conversations at the warm-up rate for the warm-up, runs {@code afterWarmUp}, then opens them at the
+     * profile's rate for the measured time, and waits for every script and for the unanswered ones' deadlines.
      *
+     * @param afterWarmUp run once the last warm-up conversation has been opened, before the measured time
+     *     (the raw Kafka figure, taken on a broker as warm as the pipeline's); warm-up conversations still open
+     *     go on meanwhile
+     * @param measuredStart run as the measured time begins
      * @return the measured window's start and end ({@link System#nanoTime()})
      */
-    long[] run(Runnable measuredStart) throws InterruptedException {
-        int warmUpCount = (int) (profile.rate() * profile.warmUp().toMillis() / 1000);
-        int total = warmUpCount + (int) (profile.rate() * profile.duration().toMillis() / 1000);
+    long[] run(Runnable afterWarmUp, Runnable measuredStart) throws InterruptedException {
+        int warmUpCount = (int) (profile.warmUpRate() * profile.warmUp().toMillis() / 1000);
+        int measuredCount = (int) (profile.rate() * profile.duration().toMillis() / 1000);
         measuredFrom = warmUpCount;
-        long interval = 1_000_000_000L / profile.rate();
-        long start = System.nanoTime();
-        long measuredAt = start + warmUpCount * interval;
+        long measuredAt;
         long endAt;
-        boolean started = false;
         try (ExecutorService scripts = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int n = 0; n < total; n++) {
-                long due = start + n * interval;
-                long early = due - System.nanoTime();
-                if (early > 0) {
-                    LockSupport.parkNanos(early);
-                }
-                if (!started && n >= warmUpCount) {
-                    started = true;
-                    measuredStart.run();
-                }
-                int number = n;
-                scripts.submit(() -> conversation(number));
-            }
+            openAtRate(scripts, 0, warmUpCount, profile.warmUpRate());
+            afterWarmUp.run();
+            measuredStart.run();
+            measuredAt = System.nanoTime();
+            openAtRate(scripts, warmUpCount, measuredCount, profile.rate());
             endAt = System.nanoTime();
         }
         long giveUp = System.nanoTime() + profile.maxWait().plusSeconds(30).toNanos();
@@ -306,6 +311,20 @@ final class LoadRun {
         }
         report.fact("missed still awaited at the end", expiries.size());
         return new long[] {measuredAt, endAt};
+    }
+
+    /** Opens conversations {@code first}, {@code first + 1}, … ({@code count} of them) at {@code perSecond}. */
+    private void openAtRate(ExecutorService scripts, int first, int count, int perSecond) {
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long early = start + i * interval - System.nanoTime();
+            if (early > 0) {
+                LockSupport.parkNanos(early);
+            }
+            int number = first + i;
+            scripts.submit(() -> conversation(number));
+        }
     }
 
     private void conversation(int n) {
@@ -435,7 +454,9 @@ final class LoadRun {
                 report.error("close room: " + closed.status(), closed.toString());
                 return;
             }
-            completed.incrementAndGet();
+            if (measured) {
+                completed.incrementAndGet();
+            }
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

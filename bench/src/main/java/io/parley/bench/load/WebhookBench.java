@@ -307,7 +307,7 @@ public final class WebhookBench {
                 api,
                 LoadSetup.WIDGET,
                 routes,
-                new LoadRun.Profile(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, 0, Duration.ofSeconds(60)),
+                new LoadRun.Profile(1, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, 0, Duration.ofSeconds(60)),
                 new Figures());
         probe[0].probe();
 

@@ -66,6 +66,21 @@ class LedgerTest {
     }
 
     @Test
+    void theArrivedMessagesOfSomeConversationsAreCountedOnceEach() {
+        Ledger ledger = new Ledger();
+        ledger.sent("c1 m1");
+        ledger.sent("c7 m1");
+        ledger.sent("c7 s1");
+        ledger.sent("c8 m1");
+        ledger.arrived("c1 m1");
+        ledger.arrived("c7 m1");
+        ledger.arrived("c7 m1");
+        ledger.arrived("c8 m1");
+
+        assertThat(ledger.arrived(id -> !id.startsWith("c1 "))).isEqualTo(2);
+    }
+
+    @Test
     void everyArrivalBeyondTheFirstIsADuplicate() {
         Ledger ledger = new Ledger();
         ledger.sent("c1 s1");

@@ -6,6 +6,7 @@ import io.parley.bench.load.Cast.StaffMember;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +37,11 @@ final class LoadRun {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int PROBE_BASE = 900_000_000;
 
-    /** The profile of a run. */
     /**
+     * The profile of a run.
+     *
      * @param rate new conversations per second in the measured time
-     * @param warmUpRate new conversations per second in the warm-up before it (the JIT compiler's work is done by
+     * @param warmUpRate new conversations per second in the warm-up before it (most of the JIT compiler's work is done by
      *     then; a rate the suite keeps up with lets it finish instead of burying the measured time in backlog)
      */
     record Profile(
@@ -78,6 +80,8 @@ final class LoadRun {
     private final Map<String, RoomReader> roomOfMessage = new ConcurrentHashMap<>();
     /** Customer messages (after the first) whose offer came as a new enquiry's first message. */
     private final Set<String> newEnquiries = ConcurrentHashMap.newKeySet();
+    /** The enquiries those messages opened, by conversation: later messages of it may have been added to them. */
+    private final Map<String, Set<String>> newEnquiriesOf = new ConcurrentHashMap<>();
 
     private volatile int measuredFrom = Integer.MAX_VALUE;
 
@@ -107,11 +111,14 @@ final class LoadRun {
     /**
      * After the drain: looks for each customer message that never reached the staff room socket in its room,
      * read as its staff member reads it ({@code GET /api/rooms/{id}/messages}), or among the offers of new
-     * enquiries (one processed after its room was closed opens an enquiry of its own); one found either way
-     * was stored and only its live push went missing, so the ledger counts it late rather than lost.
+     * enquiries (one processed after its room was closed opens an enquiry of its own), or in such an enquiry of
+     * its conversation, which a later message joins: nobody accepts it, so it is missed by now, and the staff
+     * member follows it up ({@code POST /api/enquiries/{id}/follow-up}) and reads its room. One found any of these
+     * ways was stored and only its live push went missing, so the ledger counts it late rather than lost.
      */
     void lookForUndeliveredInTheirRooms() throws InterruptedException {
         Map<String, String> roomBodies = new HashMap<>();
+        Map<String, String> followedUpRooms = new HashMap<>();
         for (String id : ledger.undeliveredIds(Integer.MAX_VALUE)) {
             RoomReader reader = roomOfMessage.get(id);
             if (reader == null) {
@@ -121,17 +128,42 @@ final class LoadRun {
                 ledger.stored(id);
                 continue;
             }
-            String body = roomBodies.get(reader.roomId());
-            if (body == null) {
-                Api.Answer messages = api.call(
-                        "GET", "/api/rooms/" + reader.roomId() + "/messages?after=0&limit=500", reader.token(), null);
-                body = messages.ok() ? messages.body() : "";
-                roomBodies.put(reader.roomId(), body);
+            List<String> rooms = new ArrayList<>();
+            rooms.add(reader.roomId());
+            for (String enquiryId : newEnquiriesOf.getOrDefault(id.substring(0, id.indexOf(' ')), Set.of())) {
+                String followedUp = followedUpRooms.get(enquiryId);
+                if (followedUp == null) {
+                    Api.Answer room =
+                            api.call("POST", "/api/enquiries/" + enquiryId + "/follow-up", reader.token(), null);
+                    followedUp = room.ok() ? room.json().path("roomId").asString() : "";
+                    followedUpRooms.put(enquiryId, followedUp);
+                }
+                if (!followedUp.isEmpty()) {
+                    rooms.add(followedUp);
+                }
             }
-            if (body.contains("\"bench " + id + "\"")) {
-                ledger.stored(id);
+            for (String roomId : rooms) {
+                String body = roomBodies.get(roomId);
+                if (body == null) {
+                    body = messagesOf(roomId, reader.token());
+                    roomBodies.put(roomId, body);
+                }
+                if (body.contains("\"bench " + id + "\"")) {
+                    ledger.stored(id);
+                    break;
+                }
             }
         }
+    }
+
+    /** A room's messages as its reader sees them, asked again for 10 s while it is not there yet; "" if never. */
+    private String messagesOf(String roomId, String token) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Api.Answer messages;
+        do {
+            messages = api.call("GET", "/api/rooms/" + roomId + "/messages?after=0&limit=500", token, null);
+        } while (messages.status() == 404 && System.nanoTime() < giveUp);
+        return messages.ok() ? messages.body() : "";
     }
 
     long missedSeen() {
@@ -183,6 +215,9 @@ final class LoadRun {
                 // A later customer message that reached enquiry-service after its room was closed (the suite
                 // behind) opened an enquiry of its own: stored, not lost, and not this conversation's offer.
                 newEnquiries.add(conv + " " + bench.group(2));
+                newEnquiriesOf
+                        .computeIfAbsent(conv, c -> ConcurrentHashMap.newKeySet())
+                        .add(enquiryId);
                 return;
             }
             Long opened = openedAt.get(conv);

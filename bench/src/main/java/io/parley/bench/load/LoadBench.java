@@ -140,7 +140,6 @@ public final class LoadBench {
                     } catch (Exception e) {
                         throw new IllegalStateException("raw Kafka: " + e.getMessage(), e);
                     }
-                    System.out.println("Load: " + profile.rate() + " conversations/s for " + profile.duration() + "…");
                 };
 
                 System.out.println(
@@ -151,6 +150,8 @@ public final class LoadBench {
                 long behind = 0;
                 try (ConsumerLag lag = kafka != null ? new ConsumerLag(kafka) : null) {
                     window = run[0].run(raw, () -> {
+                        System.out.println(
+                                "Load: " + profile.rate() + " conversations/s for " + profile.duration() + "…");
                         if (lag != null) {
                             lag.forgetSoFar();
                         }

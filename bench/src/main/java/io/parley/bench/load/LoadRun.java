@@ -130,7 +130,7 @@ final class LoadRun {
             }
             List<String> rooms = new ArrayList<>();
             rooms.add(reader.roomId());
-            for (String enquiryId : newEnquiriesOf.getOrDefault(id.substring(0, id.indexOf(' ')), Set.of())) {
+            for (String enquiryId : newEnquiriesOf.getOrDefault(conversationOf(id), Set.of())) {
                 String followedUp = followedUpRooms.get(enquiryId);
                 if (followedUp == null) {
                     Api.Answer room =
@@ -182,7 +182,7 @@ final class LoadRun {
 
     /** Messages of the measured time's conversations (ids {@code c<n> m<k>} and {@code c<n> s<k>}) that arrived. */
     long deliveredMeasured() {
-        return ledger.arrived(id -> Integer.parseInt(id.substring(1, id.indexOf(' '))) >= measuredFrom);
+        return ledger.arrived(id -> number(conversationOf(id)) >= measuredFrom);
     }
 
     /** Room reads answered 404 (after chatroom-service's 2 s grace) and asked again. */
@@ -571,6 +571,11 @@ final class LoadRun {
 
     private static int number(String conv) {
         return Integer.parseInt(conv.substring(1));
+    }
+
+    /** The conversation of a message id ({@code c12} of {@code c12 m1}). */
+    private static String conversationOf(String messageId) {
+        return messageId.substring(0, messageId.indexOf(' '));
     }
 
     private static void sleep(Duration think) throws InterruptedException {
